@@ -1,0 +1,24 @@
+// Bundles the Node-side entry points with esbuild (the renderer is built by Vite).
+//   node scripts/build-node.mjs [--only main|preload|cli|preview] [--quiet]
+// Dependencies stay external (resolved from node_modules at run time), except in the preload:
+// a sandboxed preload can require nothing but 'electron', so it is bundled whole.
+import { build } from 'esbuild';
+import { parseArgs } from 'node:util';
+
+const TARGETS = {
+  main: { entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', packages: 'external' },
+  preload: { entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] },
+  cli: { entryPoints: ['cli/tweestap.ts'], outfile: 'dist/cli/tweestap.mjs', format: 'esm', packages: 'external' },
+  preview: { entryPoints: ['preview/server.ts'], outfile: 'dist/preview/server.mjs', format: 'esm', packages: 'external' },
+};
+
+const { values } = parseArgs({ options: { only: { type: 'string', multiple: true }, quiet: { type: 'boolean' } } });
+const names = values.only ?? Object.keys(TARGETS);
+
+await Promise.all(
+  names.map((name) => {
+    const target = TARGETS[name];
+    if (!target) throw new Error(`unknown target ${name}; known: ${Object.keys(TARGETS).join(', ')}`);
+    return build({ ...target, bundle: true, platform: 'node', target: 'node20', sourcemap: false, logLevel: values.quiet ? 'error' : 'info' });
+  }),
+);

@@ -1,0 +1,164 @@
+/**
+ * The one contract between the renderer and the main process. Main registers a handler for each
+ * name in API_METHODS, the preload builds `window.tweestap` from the same list and the preview
+ * host serves the same methods over loopback. Nothing here carries a secret.
+ */
+import type { ErrorKind } from './errors';
+import type { Locale, MessageKey, MessageParams } from './i18n';
+import type { Algorithm, Digits, OtpType } from './otp/types';
+
+export const API_CHANNEL_PREFIX = 'tweestap:';
+export const API_EVENT_CHANNEL = 'tweestap:event';
+
+export const API_METHODS = [
+  'appInfo',
+  'listAccounts',
+  'codes',
+  'nextHotpCode',
+  'addFromUri',
+  'addManual',
+  'renameAccount',
+  'removeAccount',
+  'reorderAccounts',
+  'copyCode',
+  'getSettings',
+  'updateSettings',
+  'openLink',
+  'beginScreenCapture',
+  'endScreenCapture',
+] as const;
+export type ApiMethod = (typeof API_METHODS)[number];
+
+/** An account as the renderer sees it: labels and settings, never the secret. */
+export interface AccountView {
+  id: string;
+  type: OtpType;
+  issuer: string;
+  account: string;
+  algorithm: Algorithm;
+  digits: Digits;
+  period: number;
+  /** HOTP only: the counter of the next code. */
+  counter: number;
+  /** The keychain has no secret for this account: show it as such and offer to re-add. */
+  secretMissing: boolean;
+}
+
+/** One code and when it is valid (Unix ms). */
+export interface CodeSlot {
+  code: string;
+  validFrom: number;
+  validUntil: number;
+}
+
+/** The current and the next TOTP code of one account. */
+export interface CodeView extends CodeSlot {
+  accountId: string;
+  step: number;
+  next: CodeSlot;
+}
+
+export type DuplicateChoice = 'ask' | 'replace' | 'keep-both';
+
+/** What adding produced. `duplicate`: nothing was written; ask the user and call again. */
+export type AddResult =
+  | { status: 'added'; accounts: AccountView[]; warnings: UserMessage[] }
+  | { status: 'duplicate'; existing: AccountView; issuer: string; account: string }
+  | { status: 'batch-progress'; scanned: number; total: number; missing: number[] };
+
+/** Manual key entry; the secret may have spaces and lower case. */
+export interface ManualEntry {
+  issuer: string;
+  account: string;
+  secret: string;
+  type: OtpType;
+  algorithm: Algorithm;
+  digits: Digits;
+  period: number;
+  counter: number;
+}
+
+/** A translatable message: the key and its params, translated where it is shown. */
+export interface UserMessage {
+  key: MessageKey;
+  params?: MessageParams;
+}
+
+export type LanguageSetting = 'system' | Locale;
+export type ThemeSetting = 'system' | 'light' | 'dark';
+
+export interface Settings {
+  language: LanguageSetting;
+  theme: ThemeSetting;
+  /** Clear the clipboard this many seconds after a copy, if it still holds our code; 0 = never. */
+  clipboardClearSeconds: number;
+  showNextCode: boolean;
+  hideFromScreenCapture: boolean;
+  /** Show a tray / menu-bar icon; closing the window then keeps the app in the tray. */
+  trayEnabled: boolean;
+  startAtLogin: boolean;
+  /** Accelerator that shows the window, e.g. `CommandOrControl+Alt+T`; null = off. */
+  globalShortcut: string | null;
+  /** For testers: added to the clock for every code, in seconds. */
+  clockOffsetSeconds: number;
+}
+
+export interface AppInfo {
+  version: string;
+  platform: 'darwin' | 'win32' | 'linux' | 'other';
+  /** The OS locale, for the `system` language setting. */
+  osLocale: string;
+  /** Running in the browser preview host rather than Electron (development and tests only). */
+  previewHost: boolean;
+  /** The keychain could not be used at start; the first screen explains what to do. */
+  keychainProblem: UserMessage | null;
+}
+
+/** Documentation links the renderer may open, by name; main holds the URLs (an allow-list). */
+export const LINKS = {
+  nsePortal: 'https://nse-portal.crowdtech.com/',
+  nseHelpdesk: 'mailto:info@nse.nl',
+} as const;
+export type LinkName = keyof typeof LINKS;
+
+export interface TweestapApi {
+  appInfo(): Promise<AppInfo>;
+  listAccounts(): Promise<AccountView[]>;
+  /** TOTP codes of every account with a secret at `at` (renderer clock, Unix ms), plus the tester offset. */
+  codes(at: number): Promise<CodeView[]>;
+  /** HOTP: saves counter + 1, then returns the code of the old counter. */
+  nextHotpCode(accountId: string): Promise<CodeSlot>;
+  /** An `otpauth://` link or one `otpauth-migration://` part (parts are collected until complete). */
+  addFromUri(uri: string, onDuplicate: DuplicateChoice): Promise<AddResult>;
+  addManual(entry: ManualEntry, onDuplicate: DuplicateChoice): Promise<AddResult>;
+  renameAccount(accountId: string, labels: { issuer: string; account: string }): Promise<AccountView>;
+  removeAccount(accountId: string): Promise<void>;
+  /** The full list of ids in the new order. */
+  reorderAccounts(accountIds: string[]): Promise<AccountView[]>;
+  /** Copies the current code (computed in main) and clears it later if still ours. */
+  copyCode(accountId: string, at: number): Promise<{ code: string; clearsAt: number | null }>;
+  getSettings(): Promise<Settings>;
+  updateSettings(patch: Partial<Settings>): Promise<Settings>;
+  openLink(name: LinkName): Promise<void>;
+  /** Hides our window before a screen grab (so it does not cover the QR); a no-op in the preview host. */
+  beginScreenCapture(): Promise<void>;
+  endScreenCapture(): Promise<void>;
+}
+
+/** Events main pushes to the renderer. */
+export type ApiEvent =
+  | { type: 'accounts-changed' }
+  | { type: 'settings-changed'; settings: Settings }
+  | { type: 'scan-screen' };
+
+/** How every call's outcome crosses the boundary: errors as data, so their key survives. */
+export type ApiResult<T> =
+  | { ok: true; value: T }
+  | { ok: false; error: { kind: ErrorKind; key: MessageKey; params: MessageParams } };
+
+/** What the preload exposes as `window.tweestap`: the verbs plus one event subscription. */
+export type RendererBridge = {
+  [M in ApiMethod]: (...args: Parameters<TweestapApi[M]>) => Promise<ApiResult<Awaited<ReturnType<TweestapApi[M]>>>>;
+} & {
+  onEvent(listener: (event: ApiEvent) => void): () => void;
+};

@@ -1,0 +1,37 @@
+/**
+ * The one message catalogue. Each area owns a file exporting `en` and `nl`; `nl` is typed
+ * against `en`, so a missing translation fails the type-check.
+ */
+import * as app from './app';
+import * as cli from './cli';
+import * as otp from './otp';
+import * as qr from './qr';
+import * as shell from './shell';
+import * as vault from './vault';
+
+export const LOCALES = ['en', 'nl'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+const en = { ...otp.en, ...vault.en, ...qr.en, ...cli.en, ...shell.en, ...app.en };
+export type MessageKey = keyof typeof en;
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+const nl: Record<MessageKey, string> = { ...otp.nl, ...vault.nl, ...qr.nl, ...cli.nl, ...shell.nl, ...app.nl };
+const catalogues: Record<Locale, Record<MessageKey, string>> = { en, nl };
+
+/** True when `key` names a message (used to validate keys that crossed a process boundary). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}
+
+/** The text of `key` in `locale`, with `{name}` placeholders filled from `params`. */
+export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
+  return catalogues[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  );
+}
+
+/** Maps an OS or browser locale tag (`nl-NL`, `nl_BE.UTF-8`, `en-US`) to a supported locale. */
+export function localeFromTag(tag: string | undefined): Locale {
+  return /^nl([-_.]|$)/i.test(tag ?? '') ? 'nl' : 'en';
+}
