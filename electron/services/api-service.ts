@@ -1,0 +1,202 @@
+/**
+ * The one implementation of TweestapApi (shared/api.ts) over the services, and `dispatch`, the
+ * entry both hosts share: Electron's ipc.ts and the preview host hand it a method name and raw
+ * arguments, it validates them, calls the method and returns an ApiResult. Nothing here imports
+ * Electron; what only the shell can do (open a link, hide the window) comes in as a ShellPort.
+ */
+import type {
+  AccountView,
+  AddResult,
+  ApiEvent,
+  ApiResult,
+  AppInfo,
+  CodeSlot,
+  CodeView,
+  DuplicateChoice,
+  ManualEntry,
+  Settings,
+  TweestapApi,
+  UserMessage,
+} from '../../shared/api';
+import { LINKS } from '../../shared/api';
+import { TweestapError } from '../../shared/errors';
+import { isApiMethod, validateArgs } from '../api-validation';
+import type { ClipboardGuard } from './clipboard-guard';
+import type { SettingsService } from './settings';
+
+/** The account operations the API needs; AccountService (accounts.ts) provides them. */
+export interface AccountsPort {
+  listAccounts(): Promise<AccountView[]>;
+  codes(atMs: number, offsetSeconds: number): Promise<CodeView[]>;
+  nextHotpCode(accountId: string): Promise<CodeSlot>;
+  addFromUri(uri: string, onDuplicate: DuplicateChoice): Promise<AddResult>;
+  addManual(entry: ManualEntry, onDuplicate: DuplicateChoice): Promise<AddResult>;
+  renameAccount(accountId: string, labels: { issuer: string; account: string }): Promise<AccountView>;
+  removeAccount(accountId: string): Promise<void>;
+  reorderAccounts(accountIds: string[]): Promise<AccountView[]>;
+}
+
+/** What only the host can do. Electron implements it in main.ts; the preview host mostly no-ops. */
+export interface ShellPort {
+  readonly previewHost: boolean;
+  readonly version: string;
+  readonly platform: string;
+  /** The OS locale tag, e.g. `nl-NL`. */
+  osLocale(): string;
+  /** Opens an allow-listed URL in the user's browser or mail program. */
+  openExternal(url: string): Promise<void>;
+  beginScreenCapture(): Promise<void>;
+  endScreenCapture(): Promise<void>;
+  /**
+   * Applies settings that affect the shell (login item, global shortcut, content protection,
+   * tray) before they are saved; throws a TweestapError to refuse them (nothing is saved).
+   */
+  applySettings(next: Settings, previous: Settings): Promise<void>;
+}
+
+export interface ApiServiceDeps {
+  /** Opens the account service; called on demand and again after a failure (e.g. keychain locked). */
+  openAccounts: () => Promise<AccountsPort>;
+  settings: SettingsService;
+  clipboard: ClipboardGuard;
+  shell: ShellPort;
+  /** Diagnostics sink; receives no arguments of calls and no secrets. */
+  log?: (message: string) => void;
+}
+
+export interface ApiService {
+  readonly api: TweestapApi;
+  /** Validates `rawArgs` for `method`, calls it and returns the outcome as data, never throwing. */
+  dispatch(method: string, rawArgs: unknown): Promise<ApiResult<unknown>>;
+  /** Subscribes to events for the renderer; returns the unsubscribe function. */
+  onEvent(listener: (event: ApiEvent) => void): () => void;
+  /** Sends an event to every subscriber (the vault watcher uses it for `accounts-changed`). */
+  emit(event: ApiEvent): void;
+}
+
+/** Methods after which the account list the renderer shows is out of date. */
+const CHANGES_ACCOUNTS = new Set<string>(['nextHotpCode', 'addFromUri', 'addManual', 'renameAccount', 'removeAccount', 'reorderAccounts']);
+
+/** Creates the API over the given services. */
+export function createApiService(deps: ApiServiceDeps): ApiService {
+  const { settings, clipboard, shell } = deps;
+  const log = deps.log ?? ((message: string) => console.error(message));
+  const listeners = new Set<(event: ApiEvent) => void>();
+  // The last HOTP code shown per account, so that copyCode can copy it without advancing again.
+  const lastHotpCodes = new Map<string, string>();
+  let accountsPromise: Promise<AccountsPort> | null = null;
+
+  const accounts = (): Promise<AccountsPort> => {
+    accountsPromise ??= deps.openAccounts().catch((error: unknown) => {
+      accountsPromise = null;
+      throw error;
+    });
+    return accountsPromise;
+  };
+
+  const emit = (event: ApiEvent): void => {
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        log(`event listener failed: ${describeError(error)}`);
+      }
+    }
+  };
+  settings.onChange((next) => emit({ type: 'settings-changed', settings: next }));
+
+  const api: TweestapApi = {
+    async appInfo(): Promise<AppInfo> {
+      let keychainProblem: UserMessage | null = null;
+      try {
+        await (await accounts()).listAccounts();
+      } catch (error) {
+        if (!(error instanceof TweestapError)) throw error;
+        keychainProblem = { key: error.key, params: error.params };
+      }
+      return {
+        version: shell.version,
+        platform: knownPlatform(shell.platform),
+        osLocale: shell.osLocale(),
+        previewHost: shell.previewHost,
+        keychainProblem,
+      };
+    },
+    listAccounts: async () => (await accounts()).listAccounts(),
+    codes: async (at) => (await accounts()).codes(at, settings.get().clockOffsetSeconds),
+    async nextHotpCode(accountId) {
+      const slot = await (await accounts()).nextHotpCode(accountId);
+      lastHotpCodes.set(accountId, slot.code);
+      return slot;
+    },
+    addFromUri: async (uri, onDuplicate) => (await accounts()).addFromUri(uri, onDuplicate),
+    addManual: async (entry, onDuplicate) => (await accounts()).addManual(entry, onDuplicate),
+    renameAccount: async (accountId, labels) => (await accounts()).renameAccount(accountId, labels),
+    async removeAccount(accountId) {
+      await (await accounts()).removeAccount(accountId);
+      lastHotpCodes.delete(accountId);
+    },
+    reorderAccounts: async (accountIds) => (await accounts()).reorderAccounts(accountIds),
+    async copyCode(accountId, at) {
+      const current = settings.get();
+      const views = await (await accounts()).codes(at, current.clockOffsetSeconds);
+      const code = views.find((view) => view.accountId === accountId)?.code ?? lastHotpCodes.get(accountId);
+      if (code === undefined) throw new TweestapError('not-found', 'shell.copy.noCode');
+      const { clearsAt } = await clipboard.copy(code, current.clipboardClearSeconds);
+      return { code, clearsAt };
+    },
+    getSettings: async () => settings.get(),
+    updateSettings: (patch) => settings.update(patch, (next, previous) => shell.applySettings(next, previous)),
+    openLink: (name) => shell.openExternal(LINKS[name]),
+    beginScreenCapture: () => shell.beginScreenCapture(),
+    endScreenCapture: () => shell.endScreenCapture(),
+  };
+
+  return {
+    api,
+    emit,
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async dispatch(method, rawArgs) {
+      try {
+        if (!isApiMethod(method)) throw new TweestapError('input', 'shell.input.unknownMethod', { method: printable(method) });
+        const args = validateArgs(method, rawArgs);
+        const value: unknown = await (api[method] as (...values: unknown[]) => Promise<unknown>)(...args);
+        if (CHANGES_ACCOUNTS.has(method) && !isPendingAdd(value)) emit({ type: 'accounts-changed' });
+        return { ok: true, value };
+      } catch (error) {
+        if (error instanceof TweestapError) return { ok: false, error: { kind: error.kind, key: error.key, params: error.params } };
+        // The arguments may hold a URI with a secret: log the method and the error, never them.
+        log(`${printable(method)} failed: ${describeError(error)}`);
+        return { ok: false, error: { kind: 'internal', key: 'shell.internal', params: {} } };
+      }
+    },
+  };
+}
+
+/** An add that wrote nothing (a duplicate to ask about, or a migration batch still incomplete). */
+function isPendingAdd(value: unknown): boolean {
+  const status = (value as { status?: unknown } | undefined)?.status;
+  return status === 'duplicate' || status === 'batch-progress';
+}
+
+function knownPlatform(platform: string): AppInfo['platform'] {
+  return platform === 'darwin' || platform === 'win32' || platform === 'linux' ? platform : 'other';
+}
+
+/** A method name fit to echo or log: it may be attacker-chosen text. */
+function printable(name: string): string {
+  return /^[A-Za-z]{1,40}$/.test(name) ? name : '?';
+}
+
+/**
+ * The error's name and stack frames, without its message: a library's message could quote the
+ * input it choked on, and inputs may be secrets.
+ */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+  return [error.name, ...frames.slice(0, 8)].join('\n');
+}
