@@ -1,0 +1,110 @@
+/**
+ * What the renderer may do beyond its page: nothing, except use the camera (video only) and
+ * capture the screen, and only from our own origin. The decisions are pure functions (unit
+ * tested); `installSessionGuards` and `guardWebContents` wire them into Electron.
+ */
+import type { DesktopCapturer, DesktopCapturerSource, Session, WebContents } from 'electron';
+
+/** The custom protocol the packaged renderer is served from (see main.ts). */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'tweestap';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+
+/**
+ * The origin of a URL as `scheme://host[:port]`, or null when it does not parse. Node's URL
+ * gives `null` as the origin of custom schemes such as `app:`, so it is built by hand.
+ */
+export function originOf(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return parsed.host ? `${parsed.protocol}//${parsed.host}` : null;
+  } catch {
+    return null;
+  }
+}
+
+/** True when `url` belongs to `trustedOrigin` (our app:// origin, or the dev server in development). */
+export function isTrustedUrl(url: string | undefined | null, trustedOrigin: string): boolean {
+  return typeof url === 'string' && originOf(url) === trustedOrigin;
+}
+
+/** The facts a permission decision depends on, from either Electron handler. */
+export interface PermissionQuery {
+  permission: string;
+  /** The URL or origin that asks. */
+  requestingUrl: string | undefined;
+  /** `media` requests: the kinds asked for (request handler) or checked (check handler). */
+  mediaTypes: readonly string[];
+}
+
+/**
+ * Grants camera video (`media` with video and nothing else: no microphone) and screen capture
+ * (`display-capture`) to our own origin; denies everything else, to everyone.
+ */
+export function isPermissionGranted(query: PermissionQuery, trustedOrigin: string): boolean {
+  if (!isTrustedUrl(query.requestingUrl, trustedOrigin)) return false;
+  if (query.permission === 'display-capture') return true;
+  if (query.permission === 'media') return query.mediaTypes.length > 0 && query.mediaTypes.every((type) => type === 'video');
+  return false;
+}
+
+/**
+ * The screen to give a `getDisplayMedia` call: the source of the primary display, else the first
+ * screen. (The scanning issue refines this to each screen in turn.)
+ */
+export function chooseScreenSource(sources: readonly DesktopCapturerSource[], primaryDisplayId: number): DesktopCapturerSource | null {
+  return sources.find((source) => source.display_id === String(primaryDisplayId)) ?? sources[0] ?? null;
+}
+
+/** What installSessionGuards needs besides the session. */
+export interface SessionGuardDeps {
+  trustedOrigin: string;
+  desktopCapturer: Pick<DesktopCapturer, 'getSources'>;
+  primaryDisplayId: () => number;
+  log: (message: string) => void;
+}
+
+/** Installs the permission request/check handlers and the display-media handler on `session`. */
+export function installSessionGuards(session: Session, deps: SessionGuardDeps): void {
+  const { trustedOrigin } = deps;
+  session.setPermissionRequestHandler((contents, permission, callback, details) => {
+    const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
+    callback(isPermissionGranted({ permission, requestingUrl: details.requestingUrl ?? contents.getURL(), mediaTypes }, trustedOrigin));
+  });
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    isPermissionGranted({ permission, requestingUrl: details.requestingUrl ?? requestingOrigin, mediaTypes: details.mediaType ? [details.mediaType] : [] }, trustedOrigin),
+  );
+  session.setDisplayMediaRequestHandler((request, callback) => {
+    if (!isTrustedUrl(request.frame?.url ?? request.securityOrigin, trustedOrigin) || !request.videoRequested) {
+      callback(null);
+      return;
+    }
+    deps.desktopCapturer
+      .getSources({ types: ['screen'], thumbnailSize: { width: 0, height: 0 } })
+      .then((sources) => {
+        const source = chooseScreenSource(sources, deps.primaryDisplayId());
+        // Video only: a QR scan never needs the system's sound.
+        callback(source ? { video: source } : null);
+      })
+      .catch((error: unknown) => {
+        deps.log(`screen sources unavailable: ${error instanceof Error ? error.name : typeof error}`);
+        callback(null);
+      });
+  });
+}
+
+/**
+ * Refuses every navigation away from our origin, every new window (links to documentation go
+ * through the API's openLink allow-list instead) and every `<webview>`.
+ */
+export function guardWebContents(contents: WebContents, trustedOrigin: string): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isTrustedUrl(url, trustedOrigin)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isTrustedUrl(url, trustedOrigin)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
