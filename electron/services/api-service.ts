@@ -34,6 +34,8 @@ export interface AccountsPort {
   renameAccount(accountId: string, labels: { issuer: string; account: string }): Promise<AccountView>;
   removeAccount(accountId: string): Promise<void>;
   reorderAccounts(accountIds: string[]): Promise<AccountView[]>;
+  /** Calls `onChange` when another process (the CLI) changed the accounts; returns the stop function. */
+  watch(onChange: () => void): () => void;
 }
 
 /** What only the host can do. Electron implements it in main.ts; the preview host mostly no-ops. */
@@ -70,8 +72,10 @@ export interface ApiService {
   dispatch(method: string, rawArgs: unknown): Promise<ApiResult<unknown>>;
   /** Subscribes to events for the renderer; returns the unsubscribe function. */
   onEvent(listener: (event: ApiEvent) => void): () => void;
-  /** Sends an event to every subscriber (the vault watcher uses it for `accounts-changed`). */
+  /** Sends an event to every subscriber. */
   emit(event: ApiEvent): void;
+  /** Stops watching the vault. */
+  close(): void;
 }
 
 /** Methods after which the account list the renderer shows is out of date. */
@@ -85,12 +89,19 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
   // The last HOTP code shown per account, so that copyCode can copy it without advancing again.
   const lastHotpCodes = new Map<string, string>();
   let accountsPromise: Promise<AccountsPort> | null = null;
+  let stopWatching: (() => void) | null = null;
 
   const accounts = (): Promise<AccountsPort> => {
-    accountsPromise ??= deps.openAccounts().catch((error: unknown) => {
-      accountsPromise = null;
-      throw error;
-    });
+    accountsPromise ??= deps.openAccounts().then(
+      (opened) => {
+        stopWatching = watchQuietly(opened);
+        return opened;
+      },
+      (error: unknown) => {
+        accountsPromise = null;
+        throw error;
+      },
+    );
     return accountsPromise;
   };
 
@@ -104,6 +115,16 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
     }
   };
   settings.onChange((next) => emit({ type: 'settings-changed', settings: next }));
+
+  // Changes made by another process (the CLI) reach the renderer as `accounts-changed`.
+  const watchQuietly = (opened: AccountsPort): (() => void) | null => {
+    try {
+      return opened.watch(() => emit({ type: 'accounts-changed' }));
+    } catch (error) {
+      log(`cannot watch the vault: ${describeError(error)}`);
+      return null;
+    }
+  };
 
   const api: TweestapApi = {
     async appInfo(): Promise<AppInfo> {
@@ -155,6 +176,10 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
   return {
     api,
     emit,
+    close() {
+      stopWatching?.();
+      stopWatching = null;
+    },
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

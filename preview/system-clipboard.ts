@@ -1,0 +1,67 @@
+/**
+ * The preview host's Clipboard port: the real X clipboard through `xclip` or `xsel` when one is
+ * installed and a display is set (so browser tests can read what "copy" put there), else an
+ * in-memory clipboard.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import type { Clipboard } from '../shared/ports';
+
+export type ClipboardKind = 'xclip' | 'xsel' | 'memory';
+
+const COMMANDS = {
+  xclip: { read: ['-selection', 'clipboard', '-o'], write: ['-selection', 'clipboard', '-i'] },
+  xsel: { read: ['--clipboard', '--output'], write: ['--clipboard', '--input'] },
+} as const;
+
+/** Reads the clipboard with a tool; '' when it is empty or the tool fails. */
+function readWith(command: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'ignore'] });
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    child.on('error', () => resolve(''));
+    child.on('close', (status) => resolve(status === 0 ? output : ''));
+  });
+}
+
+/**
+ * Writes the clipboard with a tool. `xclip -i` leaves a child in the background to own the
+ * selection, so we wait for the process we started to exit, not for its output streams to close.
+ */
+function writeWith(command: string, args: readonly string[], env: NodeJS.ProcessEnv, text: string): Promise<void> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { env, stdio: ['pipe', 'ignore', 'ignore'] });
+    child.on('error', () => resolve());
+    child.on('exit', () => resolve());
+    child.stdin.end(text);
+  });
+}
+
+function available(command: string): boolean {
+  return spawnSync(command, ['-version'], { stdio: 'ignore' }).error === undefined;
+}
+
+/** An in-memory clipboard, for machines without a display or clipboard tool. */
+export function memoryClipboard(): Clipboard {
+  let text = '';
+  return {
+    readText: () => text,
+    writeText: (value) => void (text = value),
+  };
+}
+
+/** The best clipboard for this environment and which kind it is. */
+export function systemClipboard(env: NodeJS.ProcessEnv): { clipboard: Clipboard; kind: ClipboardKind } {
+  if (env.DISPLAY) {
+    for (const kind of ['xclip', 'xsel'] as const) {
+      if (!available(kind)) continue;
+      const { read, write } = COMMANDS[kind];
+      const clipboard: Clipboard = {
+        readText: () => readWith(kind, read, env),
+        writeText: (text) => writeWith(kind, write, env, text),
+      };
+      return { clipboard, kind };
+    }
+  }
+  return { clipboard: memoryClipboard(), kind: 'memory' };
+}
