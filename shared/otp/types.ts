@@ -40,3 +40,16 @@ export interface TotpCode {
   validFrom: number;
   validUntil: number;
 }
+
+/** What a Google Authenticator export QR (`otpauth-migration://offline?data=...`) holds. */
+export interface MigrationPayload {
+  /** Format version; Google writes 1. */
+  version: number;
+  /** How many QR codes the whole export has (at least 1). */
+  batchSize: number;
+  /** This QR's place in the export, 0-based. */
+  batchIndex: number;
+  /** Identifies the export all parts belong to; a signed 32-bit number, often negative. */
+  batchId: number;
+  accounts: OtpParams[];
+}
