@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects, one per kind of test: `unit` needs nothing, `keychain` needs a Secret Service
-// (test/keychain/with-keyring.sh starts one), `e2e` needs that, Chromium and a built app.
+// One project per kind of test: `unit` needs nothing, `keychain` needs a Secret Service
+// (test/keychain/with-keyring.sh starts one), `e2e` needs that, Chromium and a built app,
+// `packaging` needs a built app (dist/) and runs electron-builder.
 export default defineConfig({
   test: {
     projects: [
@@ -23,6 +24,16 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 90_000,
           hookTimeout: 90_000,
+        },
+      },
+      {
+        test: {
+          name: 'packaging',
+          include: ['test/packaging/**/*.test.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
     ],
