@@ -1,0 +1,179 @@
+/**
+ * Settings, applied as soon as they change (main stores them and pushes `settings-changed`).
+ * Numbers are sent only when they are whole and in range; otherwise the field says why.
+ */
+import { useId, useState, type ReactNode } from 'react';
+import type { LanguageSetting, Settings, ThemeSetting } from '../../../shared/api';
+import type { MessageKey } from '../../../shared/i18n';
+import { Dialog } from '../../components/Dialog';
+import { api } from '../../bridge';
+import { errorText, useI18n } from '../../i18n/I18nContext';
+
+interface SettingsDialogProps {
+  settings: Settings;
+  onChange(settings: Settings): void;
+  onClose(): void;
+}
+
+const MAX_CLEAR_SECONDS = 3600;
+export const MAX_CLOCK_OFFSET_SECONDS = 86_400;
+
+/** The settings form. */
+export function SettingsDialog({ settings, onChange, onClose }: SettingsDialogProps) {
+  const { t } = useI18n();
+  const [error, setError] = useState<string | null>(null);
+  const update = async (patch: Partial<Settings>) => {
+    try {
+      onChange(await api.updateSettings(patch));
+      setError(null);
+    } catch (caught) {
+      setError(errorText(t, caught));
+    }
+  };
+
+  return (
+    <Dialog title={t('app.settings.title')} onClose={onClose} className="dialog-wide">
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <Choice<LanguageSetting>
+        label={t('app.settings.language')}
+        value={settings.language}
+        options={[
+          ['system', t('app.settings.languageSystem')],
+          ['nl', 'Nederlands'],
+          ['en', 'English'],
+        ]}
+        onChange={(language) => void update({ language })}
+      />
+      <Choice<ThemeSetting>
+        label={t('app.settings.theme')}
+        value={settings.theme}
+        options={[
+          ['system', t('app.settings.themeSystem')],
+          ['light', t('app.settings.themeLight')],
+          ['dark', t('app.settings.themeDark')],
+        ]}
+        onChange={(theme) => void update({ theme })}
+      />
+      <WholeNumber
+        label={t('app.settings.clipboardClear')}
+        hint={t('app.settings.clipboardClearHint')}
+        value={settings.clipboardClearSeconds}
+        min={0}
+        max={MAX_CLEAR_SECONDS}
+        rangeKey="app.settings.clipboardClearRange"
+        onCommit={(clipboardClearSeconds) => void update({ clipboardClearSeconds })}
+      />
+      <Toggle label={t('app.settings.showNextCode')} checked={settings.showNextCode} onChange={(showNextCode) => void update({ showNextCode })} />
+      <Toggle
+        label={t('app.settings.hideFromCapture')}
+        hint={t('app.settings.hideFromCaptureHint')}
+        checked={settings.hideFromScreenCapture}
+        onChange={(hideFromScreenCapture) => void update({ hideFromScreenCapture })}
+      />
+      <Toggle label={t('app.settings.tray')} hint={t('app.settings.trayHint')} checked={settings.trayEnabled} onChange={(trayEnabled) => void update({ trayEnabled })} />
+      <Toggle label={t('app.settings.startAtLogin')} checked={settings.startAtLogin} onChange={(startAtLogin) => void update({ startAtLogin })} />
+      <fieldset className="testers">
+        <legend>{t('app.settings.testers')}</legend>
+        <WholeNumber
+          label={t('app.settings.clockOffset')}
+          hint={t('app.settings.clockOffsetHint')}
+          value={settings.clockOffsetSeconds}
+          min={-MAX_CLOCK_OFFSET_SECONDS}
+          max={MAX_CLOCK_OFFSET_SECONDS}
+          rangeKey="app.settings.clockOffsetRange"
+          onCommit={(clockOffsetSeconds) => void update({ clockOffsetSeconds })}
+        />
+      </fieldset>
+      <div className="dialog-buttons">
+        <button type="button" className="button primary" onClick={onClose}>
+          {t('app.action.close')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+function Choice<T extends string>({ label, value, options, onChange }: { label: string; value: T; options: [T, string][]; onChange(value: T): void }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(event) => onChange(event.target.value as T)}>
+        {options.map(([option, text]) => (
+          <option key={option} value={option}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function Toggle({ label, hint, checked, onChange }: { label: string; hint?: string; checked: boolean; onChange(checked: boolean): void }) {
+  const id = useId();
+  return (
+    <div className="field field-check">
+      <input id={id} type="checkbox" checked={checked} onChange={(event) => onChange(event.target.checked)} aria-describedby={hint ? `${id}-hint` : undefined} />
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <Hint id={`${id}-hint`}>{hint}</Hint>
+      )}
+    </div>
+  );
+}
+
+function Hint({ id, children }: { id: string; children: ReactNode }) {
+  return (
+    <p id={id} className="field-hint">
+      {children}
+    </p>
+  );
+}
+
+interface WholeNumberProps {
+  label: string;
+  hint: string;
+  value: number;
+  min: number;
+  max: number;
+  rangeKey: MessageKey;
+  onCommit(value: number): void;
+}
+
+/** A number field that sends its value once it is a whole number in range. */
+function WholeNumber({ label, hint, value, min, max, rangeKey, onCommit }: WholeNumberProps) {
+  const { t } = useI18n();
+  const id = useId();
+  const [text, setText] = useState(String(value));
+  const valid = /^-?\d+$/.test(text.trim()) && Number(text) >= min && Number(text) <= max;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="number"
+        step={1}
+        min={min}
+        max={max}
+        value={text}
+        aria-invalid={!valid || undefined}
+        aria-describedby={`${id}-hint${valid ? '' : ` ${id}-error`}`}
+        onChange={(event) => {
+          setText(event.target.value);
+          const next = event.target.value.trim();
+          if (/^-?\d+$/.test(next) && Number(next) >= min && Number(next) <= max && Number(next) !== value) onCommit(Number(next));
+        }}
+      />
+      <Hint id={`${id}-hint`}>{hint}</Hint>
+      {!valid && (
+        <p id={`${id}-error`} className="field-error">
+          {t(rangeKey, { min, max })}
+        </p>
+      )}
+    </div>
+  );
+}

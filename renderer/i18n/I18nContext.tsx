@@ -1,0 +1,35 @@
+/** The UI language: a React context giving every component `t(key, params)` for the chosen locale. */
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { isMessageKey, translate, type Locale, type MessageKey, type MessageParams } from '../../shared/i18n';
+
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+interface I18n {
+  locale: Locale;
+  t: Translate;
+}
+
+const I18nContext = createContext<I18n>({ locale: 'en', t: (key, params) => translate('en', key, params) });
+
+/** Provides `t` for `locale` to everything below it. */
+export function I18nProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
+  const value = useMemo<I18n>(() => ({ locale, t: (key, params) => translate(locale, key, params) }), [locale]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+/** The current locale and its translate function. */
+export function useI18n(): I18n {
+  return useContext(I18nContext);
+}
+
+/**
+ * The translated text for any thrown value: the message key it carries (an ApiError from main, a
+ * TweestapError from the QR client), else a generic message; never the raw error text.
+ */
+export function errorText(t: Translate, error: unknown): string {
+  if (typeof error === 'object' && error !== null && 'key' in error && typeof error.key === 'string' && isMessageKey(error.key)) {
+    const params = 'params' in error && typeof error.params === 'object' && error.params ? (error.params as MessageParams) : {};
+    return t(error.key, params);
+  }
+  return t('app.error.unexpected');
+}
