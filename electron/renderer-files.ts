@@ -2,7 +2,9 @@
  * Maps a request path to a file of the built renderer (dist/renderer) for both hosts, refusing
  * anything that would leave that folder (`..`, encoded `%2e%2e`, backslashes, NUL bytes).
  */
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { RENDERER_SECURITY_HEADERS } from './csp';
 
 /** The built renderer next to the bundled main/preview script (dist/electron or dist/preview). */
 export function defaultRendererRoot(bundleDir: string): string {
@@ -46,4 +48,26 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 /** The Content-Type for a renderer file (WebAssembly must be `application/wasm` to stream-compile). */
 export function contentTypeFor(file: string): string {
   return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/** A renderer file ready to send: its bytes and every header both hosts send with it. */
+export interface RendererFile {
+  body: Buffer;
+  headers: Record<string, string>;
+}
+
+/**
+ * Reads the renderer file for `pathname` under `root` with its Content-Type and the security
+ * headers (CSP and friends), or null when there is no such file or the path is refused.
+ */
+export async function loadRendererFile(root: string, pathname: string): Promise<RendererFile | null> {
+  const file = resolveRendererFile(root, pathname);
+  if (file === null) return null;
+  try {
+    if (!(await stat(file)).isFile()) return null;
+    const body = await readFile(file);
+    return { body, headers: { ...RENDERER_SECURITY_HEADERS, 'Content-Type': contentTypeFor(file), 'Cache-Control': 'no-store' } };
+  } catch {
+    return null;
+  }
 }

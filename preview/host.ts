@@ -4,7 +4,7 @@
  * browser for development and end-to-end tests. Never part of the packaged app.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -12,10 +12,9 @@ import { fileURLToPath } from 'node:url';
 import type { ApiEvent } from '../shared/api';
 import { translate } from '../shared/i18n';
 import { systemClock, type Clock } from '../shared/ports';
-import { RENDERER_SECURITY_HEADERS } from '../electron/csp';
 import { openAccountService } from '../cli/open-accounts';
 import { dataDir } from '../electron/platform/paths';
-import { contentTypeFor, defaultRendererRoot, resolveRendererFile } from '../electron/renderer-files';
+import { defaultRendererRoot, loadRendererFile } from '../electron/renderer-files';
 import { createApiService, type AccountsPort, type ApiService, type ShellPort } from '../electron/services/api-service';
 import { ClipboardGuard } from '../electron/services/clipboard-guard';
 import { SettingsService } from '../electron/services/settings';
@@ -131,11 +130,10 @@ export async function startPreviewHost(options: PreviewHostOptions = {}): Promis
   }
 
   async function serveRendererFile(pathname: string, response: ServerResponse): Promise<void> {
-    const file = resolveRendererFile(rendererRoot, pathname);
-    if (file === null || !(await isFile(file))) return send(response, 404, 'not found');
-    const content = await readFile(file);
-    response.writeHead(200, { ...RENDERER_SECURITY_HEADERS, 'Content-Type': contentTypeFor(file), 'Cache-Control': 'no-store' });
-    response.end(content);
+    const file = await loadRendererFile(rendererRoot, pathname);
+    if (file === null) return send(response, 404, 'not found');
+    response.writeHead(200, file.headers);
+    response.end(file.body);
   }
 
   return {
@@ -204,14 +202,6 @@ function readBody(request: IncomingMessage): Promise<string | 'too-large'> {
 function send(response: ServerResponse, status: number, text: string): void {
   response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
   response.end(text);
-}
-
-async function isFile(file: string): Promise<boolean> {
-  try {
-    return (await stat(file)).isFile();
-  } catch {
-    return false;
-  }
 }
 
 /** The ShellPort of the preview: no window to hide, no login item; links are only logged. */

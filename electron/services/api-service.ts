@@ -217,10 +217,10 @@ function printable(name: string): string {
 }
 
 /**
- * The error's name and stack frames, without its message: a library's message could quote the
- * input it choked on, and inputs may be secrets.
+ * An error for the log: its name and stack frames, without its message (a library's message
+ * could quote the input it choked on, and inputs may be secrets).
  */
-function describeError(error: unknown): string {
+export function describeError(error: unknown): string {
   if (!(error instanceof Error)) return typeof error;
   const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
   return [error.name, ...frames.slice(0, 8)].join('\n');

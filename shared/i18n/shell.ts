@@ -18,6 +18,15 @@ export const en = {
   'shell.tray.scanScreen': 'Scan QR code from screen',
   'shell.tray.quit': 'Quit Tweestap',
   'shell.preview.clipboardInMemory': 'No xclip or xsel found: the preview host keeps copied codes in memory, not on the system clipboard.',
+  'shell.deepLink.title': 'Add an account',
+  'shell.deepLink.question': 'Another program asked Tweestap to add an account from a link. Add it?',
+  'shell.deepLink.detail': 'Only add it if you just clicked an authenticator link yourself, for example in the NSE Portal.',
+  'shell.deepLink.duplicate': 'You already have an account {issuer} ({account}). Replace it or keep both?',
+  'shell.dialog.add': 'Add',
+  'shell.dialog.replace': 'Replace',
+  'shell.dialog.keepBoth': 'Keep both',
+  'shell.dialog.cancel': 'Cancel',
+  'shell.dialog.errorTitle': 'Tweestap',
 } as const;
 
 export const nl: Record<keyof typeof en, string> = {
@@ -39,4 +48,13 @@ export const nl: Record<keyof typeof en, string> = {
   'shell.tray.scanScreen': 'QR-code van het scherm scannen',
   'shell.tray.quit': 'Tweestap afsluiten',
   'shell.preview.clipboardInMemory': 'Geen xclip of xsel gevonden: de preview-host bewaart gekopieerde codes in het geheugen, niet op het klembord van het systeem.',
+  'shell.deepLink.title': 'Account toevoegen',
+  'shell.deepLink.question': 'Een ander programma vraagt Tweestap een account toe te voegen via een link. Toevoegen?',
+  'shell.deepLink.detail': 'Voeg het alleen toe als je zelf net op een link voor een authenticatie-app hebt geklikt, bijvoorbeeld in het NSE Portal.',
+  'shell.deepLink.duplicate': 'Je hebt al een account {issuer} ({account}). Vervangen of beide houden?',
+  'shell.dialog.add': 'Toevoegen',
+  'shell.dialog.replace': 'Vervangen',
+  'shell.dialog.keepBoth': 'Beide houden',
+  'shell.dialog.cancel': 'Annuleren',
+  'shell.dialog.errorTitle': 'Tweestap',
 };

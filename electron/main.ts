@@ -1,0 +1,271 @@
+/**
+ * The Electron main process: the only place that wires real adapters to the services. Thin on
+ * purpose: decisions live in security.ts, window.ts, ipc.ts, tray.ts and the services, where unit
+ * tests reach them.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { app, BrowserWindow, desktopCapturer, dialog, globalShortcut, ipcMain, Menu, nativeImage, protocol, screen, session, shell, Tray } from 'electron';
+import { openAccountService } from '../cli/open-accounts';
+import type { AccountView, Settings } from '../shared/api';
+import { TweestapError } from '../shared/errors';
+import { localeFromTag, translate, type Locale, type MessageKey, type MessageParams } from '../shared/i18n';
+import { systemClock } from '../shared/ports';
+import { deepLinkFromArgv, DeepLinkQueue, PROTOCOL_SCHEME, validateDeepLink } from './deep-link';
+import { forwardEvents, registerIpcHandlers } from './ipc';
+import { setLinuxAutostart } from './login-item';
+import { electronClipboard } from './platform/electron-clipboard';
+import { dataDir } from './platform/paths';
+import { defaultRendererRoot, loadRendererFile } from './renderer-files';
+import { APP_ENTRY_URL, APP_HOST, APP_ORIGIN, APP_SCHEME, guardWebContents, installSessionGuards, originOf } from './security';
+import { createApiService, describeError, type ApiService, type ShellPort } from './services/api-service';
+import { ClipboardGuard } from './services/clipboard-guard';
+import { SettingsService } from './services/settings';
+import { trayIconBitmap, trayMenuTemplate } from './tray';
+import { restorableBounds, secureWindowOptions } from './window';
+
+const log = (message: string) => console.error(`[tweestap] ${message}`);
+
+app.setName('Tweestap');
+
+// The dev server is used only from a checkout, never by a packaged app.
+const devServerUrl = !app.isPackaged ? process.env.TWEESTAP_DEV_SERVER_URL : undefined;
+const trustedOrigin = (devServerUrl && originOf(devServerUrl)) || APP_ORIGIN;
+
+// Must happen before 'ready': app:// behaves like https (secure context, fetch, a real origin).
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
+
+const deepLinks = new DeepLinkQueue();
+let mainWindow: BrowserWindow | null = null;
+let tray: Tray | null = null;
+let quitting = false;
+let capturing = false;
+
+if (!app.requestSingleInstanceLock()) {
+  // A second launch hands its argv (maybe an otpauth:// link) to the first and leaves.
+  app.quit();
+} else {
+  app.setAsDefaultProtocolClient(PROTOCOL_SCHEME);
+  queueDeepLink(() => deepLinkFromArgv(process.argv));
+  app.on('second-instance', (_event, argv) => {
+    showWindow();
+    queueDeepLink(() => deepLinkFromArgv(argv));
+  });
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    queueDeepLink(() => validateDeepLink(url));
+  });
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, trustedOrigin));
+  app.whenReady().then(start, (error: unknown) => fail(error));
+}
+
+function queueDeepLink(find: () => string | null): void {
+  try {
+    const link = find();
+    if (link !== null) deepLinks.push(link);
+  } catch (error) {
+    void app.whenReady().then(() => showError(error));
+  }
+}
+
+async function start(): Promise<void> {
+  const env = process.env;
+  const dir = dataDir(env);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const settings = await SettingsService.open(dir, log);
+  const locale = (): Locale => localeOf(settings.get());
+
+  const rendererRoot = defaultRendererRoot(__dirname);
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    const file = url.host === APP_HOST ? await loadRendererFile(rendererRoot, url.pathname) : null;
+    return file ? new Response(new Uint8Array(file.body), { headers: file.headers }) : new Response('not found', { status: 404 });
+  });
+  installSessionGuards(session.defaultSession, {
+    trustedOrigin,
+    desktopCapturer,
+    primaryDisplayId: () => screen.getPrimaryDisplay().id,
+    log,
+  });
+
+  const service = createApiService({
+    openAccounts: async () => openAccountService(env),
+    settings,
+    clipboard: new ClipboardGuard(electronClipboard, systemClock),
+    shell: electronShell(),
+    log,
+  });
+  registerIpcHandlers(ipcMain, { service, window: () => mainWindow, trustedOrigin, log });
+  forwardEvents(service, () => mainWindow);
+  service.onEvent((event) => {
+    if (event.type !== 'scan-screen') void refreshTray(service, settings.get(), locale());
+  });
+
+  await applyShellSettings(settings.get(), null).catch((error: unknown) => log(`settings not applied: ${describeError(error)}`));
+  await refreshTray(service, settings.get(), locale());
+  createWindow(settings);
+
+  deepLinks.start({ handle: (link) => addFromDeepLink(service, link, locale()), onError: showError });
+
+  app.on('activate', () => showWindow());
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  app.on('will-quit', () => {
+    globalShortcut.unregisterAll();
+    service.close();
+  });
+  app.on('window-all-closed', () => {
+    if (!settings.get().trayEnabled && process.platform !== 'darwin') app.quit();
+  });
+
+  function createWindow(store: SettingsService): void {
+    const saved = store.windowBounds();
+    const win = new BrowserWindow(secureWindowOptions(path.join(__dirname, 'preload.cjs'), restorableBounds(saved, screen.getAllDisplays().map((display) => display.workArea))));
+    mainWindow = win;
+    if (saved?.maximized) win.maximize();
+    win.setContentProtection(store.get().hideFromScreenCapture);
+    win.once('ready-to-show', () => win.show());
+    win.on('close', (event) => {
+      const bounds = win.getNormalBounds();
+      void store.saveWindowBounds({ ...bounds, maximized: win.isMaximized() });
+      // With the tray on, closing keeps the app (and its codes) one click away.
+      if (!quitting && store.get().trayEnabled) {
+        event.preventDefault();
+        win.hide();
+      }
+    });
+    win.on('closed', () => {
+      mainWindow = null;
+    });
+    void win.loadURL(devServerUrl ?? APP_ENTRY_URL);
+  }
+
+  function electronShell(): ShellPort {
+    return {
+      previewHost: false,
+      version: app.getVersion(),
+      platform: process.platform,
+      osLocale: () => app.getLocale(),
+      // Only URLs of the LINKS allow-list (shared/api.ts) ever reach here.
+      openExternal: (url) => shell.openExternal(url),
+      async beginScreenCapture() {
+        capturing = Boolean(mainWindow?.isVisible());
+        mainWindow?.hide();
+      },
+      async endScreenCapture() {
+        if (capturing) showWindow();
+        capturing = false;
+      },
+      applySettings: (next, previous) => applyShellSettings(next, previous),
+    };
+  }
+
+  /** Applies what changed between `previous` (null at start: everything) and `next`. */
+  async function applyShellSettings(next: Settings, previous: Settings | null): Promise<void> {
+    if (next.globalShortcut !== previous?.globalShortcut) setGlobalShortcut(next.globalShortcut, previous?.globalShortcut ?? null);
+    if (next.startAtLogin !== previous?.startAtLogin && app.isPackaged) {
+      if (process.platform === 'linux') await setLinuxAutostart(next.startAtLogin, process.execPath, env);
+      else app.setLoginItemSettings({ openAtLogin: next.startAtLogin });
+    }
+    if (next.hideFromScreenCapture !== previous?.hideFromScreenCapture) mainWindow?.setContentProtection(next.hideFromScreenCapture);
+    // The tray follows on the settings-changed event (refreshTray), once the change is saved.
+  }
+}
+
+/** Registers `next` instead of `previous`; refuses (and keeps `previous`) when the OS says no. */
+function setGlobalShortcut(next: string | null, previous: string | null): void {
+  if (previous) globalShortcut.unregister(previous);
+  if (!next) return;
+  let registered = false;
+  try {
+    registered = globalShortcut.register(next, showWindow);
+  } catch {
+    registered = false;
+  }
+  if (!registered) {
+    if (previous) globalShortcut.register(previous, showWindow);
+    throw new TweestapError('input', 'shell.shortcut.unavailable', { shortcut: next });
+  }
+}
+
+async function refreshTray(service: ApiService, settings: Settings, locale: Locale): Promise<void> {
+  if (!settings.trayEnabled) return destroyTray();
+  const listed = await service.dispatch('listAccounts', []);
+  const accounts = listed.ok ? (listed.value as AccountView[]) : [];
+  if (!tray) {
+    const size = process.platform === 'darwin' ? 18 : 32;
+    tray = new Tray(nativeImage.createFromBitmap(trayIconBitmap(size), { width: size, height: size }));
+    tray.on('click', () => showWindow());
+  }
+  tray.setToolTip(translate(locale, 'shell.tray.tooltip'));
+  tray.setContextMenu(
+    Menu.buildFromTemplate(
+      trayMenuTemplate(accounts, locale, {
+        copyCode: (accountId) => void service.dispatch('copyCode', [accountId, Date.now()]),
+        show: showWindow,
+        scanScreen: () => service.emit({ type: 'scan-screen' }),
+        quit: () => app.quit(),
+      }),
+    ),
+  );
+}
+
+function destroyTray(): void {
+  tray?.destroy();
+  tray = null;
+}
+
+function showWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+/** Asks the user, then adds the account of an `otpauth://` link the OS handed over. */
+async function addFromDeepLink(service: ApiService, link: string, locale: Locale): Promise<void> {
+  showWindow();
+  const t = (key: MessageKey, params?: MessageParams) => translate(locale, key, params);
+  const confirm = await dialog.showMessageBox({
+    type: 'question',
+    title: t('shell.deepLink.title'),
+    message: t('shell.deepLink.question'),
+    detail: t('shell.deepLink.detail'),
+    buttons: [t('shell.dialog.add'), t('shell.dialog.cancel')],
+    defaultId: 0,
+    cancelId: 1,
+  });
+  if (confirm.response !== 0) return;
+  let result = await service.dispatch('addFromUri', [link, 'ask']);
+  const value = result.ok ? (result.value as { status: string; issuer?: string; account?: string }) : null;
+  if (value?.status === 'duplicate') {
+    const choice = await dialog.showMessageBox({
+      type: 'question',
+      title: t('shell.deepLink.title'),
+      message: t('shell.deepLink.duplicate', { issuer: value.issuer ?? '', account: value.account ?? '' }),
+      buttons: [t('shell.dialog.replace'), t('shell.dialog.keepBoth'), t('shell.dialog.cancel')],
+      defaultId: 0,
+      cancelId: 2,
+    });
+    if (choice.response === 2) return;
+    result = await service.dispatch('addFromUri', [link, choice.response === 0 ? 'replace' : 'keep-both']);
+  }
+  if (!result.ok) dialog.showErrorBox(t('shell.dialog.errorTitle'), t(result.error.key, result.error.params));
+}
+
+function localeOf(settings: Settings): Locale {
+  return settings.language === 'system' ? localeFromTag(app.getLocale()) : settings.language;
+}
+
+function showError(error: unknown): void {
+  const message = error instanceof TweestapError ? translate(localeFromTag(app.getLocale()), error.key, error.params) : translate('en', 'shell.internal');
+  if (!(error instanceof TweestapError)) log(describeError(error));
+  dialog.showErrorBox('Tweestap', message);
+}
+
+function fail(error: unknown): void {
+  log(`start failed: ${describeError(error)}`);
+  showError(error);
+  app.exit(1);
+}
