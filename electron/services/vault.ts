@@ -75,6 +75,7 @@ export class Vault {
   /** The accounts in display order; a missing file is an empty vault. */
   async read(): Promise<VaultAccount[]> {
     const text = await this.readText();
+    this.lastSeen = text;
     return text === null ? [] : this.parse(text);
   }
 
@@ -90,6 +91,7 @@ export class Vault {
       async () => {
         await this.removeLeftoverTempFiles();
         const text = await this.readText();
+        this.lastSeen = text;
         const before = text === null ? [] : this.parse(text);
         const accounts = structuredClone(before);
         const result = await mutate(accounts);
@@ -152,9 +154,7 @@ export class Vault {
   /** The file's text, or null when it does not exist. */
   private async readText(): Promise<string | null> {
     try {
-      const text = await fs.readFile(this.file, 'utf8');
-      this.lastSeen = text;
-      return text;
+      return await fs.readFile(this.file, 'utf8');
     } catch (error) {
       const code = errorCode(error);
       if (code === 'ENOENT') return null;
