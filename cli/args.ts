@@ -6,6 +6,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { TweestapError } from '../shared/errors';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
+/** What parseCommandArgs returns for a command's `options`: typed values and the positionals. */
+export type ParsedArgs<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: O; strict: true; allowPositionals: boolean }>>;
 
 /** A signed number given as a separate word (`--offset -30`) is the option's value, not an option. */
 function joinSignedValues(argv: readonly string[], options: Options): string[] {
@@ -33,7 +35,7 @@ function quotedWord(message: string): string {
  * Parses `argv` against `options` with strict checking. Unknown options, missing or unexpected
  * option values and surplus arguments become `TweestapError('input', 'cli.usage.*')`.
  */
-export function parseCommandArgs<O extends Options>(argv: readonly string[], options: O, allowPositionals: boolean) {
+export function parseCommandArgs<O extends Options>(argv: readonly string[], options: O, allowPositionals: boolean): ParsedArgs<O> {
   try {
     return parseArgs({ args: joinSignedValues(argv, options), options, strict: true, allowPositionals });
   } catch (error) {

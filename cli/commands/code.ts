@@ -1,0 +1,87 @@
+/** `tweestap code`: codes of one account, every account, or a URI given on the command line. */
+import { TweestapError } from '../../shared/errors';
+import type { AccountView } from '../../shared/api';
+import { hotpCode, MAX_WINDOW, parseOtpauthUri, totpWindow } from '../../shared/otp';
+import type { OtpParams } from '../../shared/otp/types';
+import { expectPositionals, integerOption, parseCommandArgs } from '../args';
+import { hotpRow, printCodeRows, totpRows, type CodeRow } from '../codes';
+import type { CliContext, Command } from '../context';
+import { EXIT } from '../exit-codes';
+import { accountLabel, selectAccount } from '../query';
+import { resolveMoment } from '../time';
+
+const OPTIONS = {
+  uri: { type: 'string' },
+  at: { type: 'string' },
+  offset: { type: 'string' },
+  window: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+/**
+ * Codes of a URI without any state: TOTP steps −window…+window around `at`; HOTP the URI's
+ * counter and the `window` counters after it (earlier counters are used up), nothing advanced.
+ */
+export function uriCodeRows(params: OtpParams, at: number, window: number): CodeRow[] {
+  if (params.type === 'totp') return totpRows(null, params, totpWindow(params, at, window));
+  return Array.from({ length: window + 1 }, (_, i) => hotpRow(null, params, params.counter + i, hotpCode(params, params.counter + i)));
+}
+
+/**
+ * Codes from the vault. A named account: its TOTP window, or (HOTP) the next code after saving
+ * the counter. No query: the TOTP window of every account with a secret; HOTP accounts are left
+ * out (showing one uses it up) and accounts without a secret are named on stderr.
+ */
+async function vaultCodeRows(ctx: CliContext, query: string | undefined, at: number, window: number): Promise<CodeRow[]> {
+  const service = await ctx.accounts();
+  const accounts = await service.listAccounts();
+  const totpRowsOf = async (a: AccountView) => totpRows(a.id, a, totpWindow(await service.secretOf(a.id), at, window));
+  if (query !== undefined) {
+    const account = selectAccount(accounts, query);
+    if (account.type === 'totp') return totpRowsOf(account);
+    const { code } = await service.nextHotpCode(account.id);
+    return [hotpRow(account.id, account, account.counter, code)];
+  }
+  const rows: CodeRow[] = [];
+  for (const account of accounts) {
+    if (account.secretMissing) ctx.warn(ctx.t('cli.code.secretMissing', { label: accountLabel(account) }));
+    else if (account.type === 'totp') rows.push(...(await totpRowsOf(account)));
+  }
+  return rows;
+}
+
+export const codeCommand: Command = {
+  name: 'code',
+  summary: 'Show current codes (of the vault, one account, or an otpauth URI)',
+  help: `Usage:
+  tweestap code [<query>] [--at T] [--offset ±S] [--window N] [--json]
+  tweestap code --uri <otpauth-uri> [--at T] [--offset ±S] [--window N] [--json]
+
+Shows the code of every account, or of the one account <query> names (issuer, account or id,
+case-insensitive; an ambiguous query exits 2 and lists the candidates). An HOTP account shows
+its next code only when named: the counter is advanced and saved before the code is shown.
+Exits 1 when there is no code to show.
+
+  --uri <uri>    Compute from this otpauth:// URI only; no vault, no keychain.
+                 HOTP: the URI's counter, nothing advanced.
+  --at T         The moment: ISO-8601 (2025-01-31T12:00:00Z) or @<unix seconds>. Default: now.
+  --offset ±S    Shift the moment by S seconds (e.g. --offset -30).
+  --window N     Also the N steps before and after (HOTP: the N counters after). Default 0.
+  --json         JSON: [{ id, issuer, account, step, validFrom, validUntil, code }], times as
+                 ISO-8601 UTC (null and step = counter for HOTP; id null with --uri).`,
+
+  async run(argv: string[], ctx: CliContext) {
+    const { values, positionals } = parseCommandArgs(argv, OPTIONS, true);
+    const [query] = expectPositionals(positionals, 0, 1);
+    const at = resolveMoment(values.at, values.offset, ctx.clock.now());
+    const window = integerOption('window', values.window, 0, 0, MAX_WINDOW);
+    if (values.uri !== undefined) {
+      if (query !== undefined) throw new TweestapError('input', 'cli.usage.uriAndQuery');
+      printCodeRows(ctx, uriCodeRows(parseOtpauthUri(values.uri), at, window), values.json ?? false);
+      return EXIT.ok;
+    }
+    const rows = await vaultCodeRows(ctx, query, at, window);
+    printCodeRows(ctx, rows, values.json ?? false);
+    return rows.length > 0 ? EXIT.ok : EXIT.failed;
+  },
+};

@@ -1,0 +1,75 @@
+/** `tweestap inspect`: what an otpauth or migration URI holds, parsed and nothing stored. */
+import { decodeMigrationUri, parseOtpauthUri } from '../../shared/otp';
+import type { OtpParams } from '../../shared/otp/types';
+import { expectPositionals, parseCommandArgs } from '../args';
+import type { CliContext, Command } from '../context';
+import { EXIT } from '../exit-codes';
+
+const OPTIONS = { json: { type: 'boolean' } } as const;
+
+/** The fields of one account in inspect's JSON, in the order the issue gives. */
+function accountFields(p: OtpParams) {
+  return {
+    type: p.type,
+    issuer: p.issuer,
+    account: p.account,
+    secret: p.secret,
+    algorithm: p.algorithm,
+    digits: p.digits,
+    period: p.period,
+    counter: p.counter,
+  };
+}
+
+/**
+ * The inspect JSON of `uri`: `{ kind: "otpauth", ...fields }` or
+ * `{ kind: "migration", version, batch: { index, size, id }, accounts: [fields] }`.
+ */
+export function inspectUri(uri: string) {
+  if (/^otpauth-migration:/i.test(uri.trim())) {
+    const payload = decodeMigrationUri(uri);
+    return {
+      kind: 'migration' as const,
+      version: payload.version,
+      batch: { index: payload.batchIndex, size: payload.batchSize, id: payload.batchId },
+      accounts: payload.accounts.map(accountFields),
+    };
+  }
+  return { kind: 'otpauth' as const, ...accountFields(parseOtpauthUri(uri)) };
+}
+
+function printFields(ctx: CliContext, fields: ReturnType<typeof accountFields>, indent: string): void {
+  for (const [name, value] of Object.entries(fields)) ctx.out(`${indent}${name}: ${value}`);
+}
+
+export const inspectCommand: Command = {
+  name: 'inspect',
+  summary: 'Show what an otpauth:// or otpauth-migration:// URI holds (prints the secret)',
+  help: `Usage:
+  tweestap inspect <otpauth-or-migration-uri> [--json]
+
+Parses the URI and prints every field, the secret included (canonical Base32); stores nothing.
+
+  --json   otpauth: { kind: "otpauth", type, issuer, account, secret, algorithm, digits,
+           period, counter }; migration: { kind: "migration", version,
+           batch: { index, size, id }, accounts: [ the same fields ] }.`,
+
+  async run(argv: string[], ctx: CliContext) {
+    const { values, positionals } = parseCommandArgs(argv, OPTIONS, true);
+    const [uri] = expectPositionals(positionals, 1, 1);
+    const result = inspectUri(uri as string);
+    if (values.json) {
+      ctx.json(result);
+    } else if (result.kind === 'otpauth') {
+      const { kind: _kind, ...fields } = result;
+      printFields(ctx, fields, '');
+    } else {
+      ctx.out(ctx.t('cli.inspect.batch', { index: result.batch.index + 1, size: result.batch.size, id: result.batch.id, version: result.version }));
+      result.accounts.forEach((account, i) => {
+        ctx.out(`#${i + 1}`);
+        printFields(ctx, account, '  ');
+      });
+    }
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,78 @@
+/**
+ * What every command receives: the user's language, the clock, output streams and lazy access
+ * to the accounts. Stateless commands never call `accounts()`, so they load neither keytar nor
+ * the vault and never touch the data folder.
+ */
+import { createInterface } from 'node:readline/promises';
+import type { AccountService } from '../electron/services/accounts';
+import { localeFromTag, translate, type Locale, type MessageKey, type MessageParams } from '../shared/i18n';
+import { systemClock, type Clock } from '../shared/ports';
+import type { ExitCode } from './exit-codes';
+
+export interface CliContext {
+  locale: Locale;
+  /** `key` translated into the user's language. */
+  t(key: MessageKey, params?: MessageParams): string;
+  clock: Clock;
+  /** One line of normal output (stdout). */
+  out(line: string): void;
+  /** One line of warning or diagnostics (stderr). */
+  warn(line: string): void;
+  /** `value` as pretty JSON on stdout. */
+  json(value: unknown): void;
+  /** TWEESTAP_DEBUG is set: unexpected errors show their stack. */
+  debug: boolean;
+  /** stdin and stdout are a terminal: we may ask questions. */
+  interactive: boolean;
+  /** Asks a yes/no question on the terminal; only call when `interactive`. */
+  confirm(question: string): Promise<boolean>;
+  /** The account service over the real vault and keychain, opened on first use. */
+  accounts(): Promise<AccountService>;
+}
+
+/** One CLI command: its usage text (shown by `--help`) and what it does. */
+export interface Command {
+  name: string;
+  /** One line for the command overview. */
+  summary: string;
+  /** The full `--help` text. */
+  help: string;
+  run(argv: string[], ctx: CliContext): Promise<ExitCode>;
+}
+
+/**
+ * The user's language from the POSIX locale variables, in their order of precedence
+ * (LC_ALL, then LC_MESSAGES, then LANG).
+ */
+export function localeFromEnv(env: NodeJS.ProcessEnv): Locale {
+  return localeFromTag(env.LC_ALL || env.LC_MESSAGES || env.LANG);
+}
+
+/** The context of a real run: process streams, the system clock, the vault under TWEESTAP_HOME. */
+export function processContext(env: NodeJS.ProcessEnv): CliContext {
+  const locale = localeFromEnv(env);
+  let service: Promise<AccountService> | undefined;
+  return {
+    locale,
+    t: (key, params) => translate(locale, key, params),
+    clock: systemClock,
+    out: (line) => void process.stdout.write(`${line}\n`),
+    warn: (line) => void process.stderr.write(`${line}\n`),
+    json: (value) => void process.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
+    debug: Boolean(env.TWEESTAP_DEBUG),
+    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    async confirm(question) {
+      const prompt = createInterface({ input: process.stdin, output: process.stderr });
+      try {
+        return /^(y|yes|j|ja)$/i.test((await prompt.question(`${question} `)).trim());
+      } finally {
+        prompt.close();
+      }
+    },
+    accounts() {
+      // Imported on demand so that stateless commands never load keytar or open the vault.
+      service ??= import('./open-accounts').then(({ openAccountService }) => openAccountService(env));
+      return service;
+    },
+  };
+}

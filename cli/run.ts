@@ -1,0 +1,65 @@
+/** Dispatching a command line to its command, with help, version and error reporting. */
+import { TweestapError } from '../shared/errors';
+import type { CliContext, Command } from './context';
+import { EXIT, exitCodeFor, type ExitCode } from './exit-codes';
+
+/** `--help` or `-h` before any `--` asks for help instead of running the command. */
+function wantsHelp(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end === -1 ? argv : argv.slice(0, end)).some((a) => a === '--help' || a === '-h');
+}
+
+function overview(commands: readonly Command[]): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    'Usage: tweestap <command> [options]    (tweestap <command> --help for details)',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Exit codes: 0 ok, 1 verification failed or nothing found, 2 bad input or usage,',
+    '            3 keychain unavailable, 4 vault unreadable.',
+    'Environment: TWEESTAP_HOME (data folder), TWEESTAP_KEYCHAIN_SERVICE, LANG/LC_ALL (nl or en).',
+  ].join('\n');
+}
+
+/** Writes a failure as one line on stderr (no stack trace) and returns its exit code. */
+function report(error: unknown, ctx: CliContext, command: Command | undefined): ExitCode {
+  if (error instanceof TweestapError) {
+    ctx.warn(`tweestap: ${ctx.t(error.key, error.params)}`);
+    if (error.key.startsWith('cli.usage.')) ctx.warn(ctx.t('cli.usage.hint', { command: command ? `${command.name} ` : '' }));
+    return exitCodeFor(error.kind);
+  }
+  // Only the error's name: an unexpected message could quote input we must not echo.
+  ctx.warn(`tweestap: ${ctx.t('cli.internal', { name: error instanceof Error ? error.name : typeof error })}`);
+  if (ctx.debug && error instanceof Error && error.stack) ctx.warn(error.stack);
+  return EXIT.internal;
+}
+
+/**
+ * Runs one command line (`argv` without `node` and the script) and returns the exit code.
+ * Never throws: every failure is reported on stderr through `ctx`.
+ */
+export async function runCli(argv: readonly string[], ctx: CliContext, commands: readonly Command[], version: string): Promise<ExitCode> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    const topic = commands.find((c) => c.name === rest[0]);
+    ctx.out(topic ? topic.help : overview(commands));
+    return EXIT.ok;
+  }
+  if (name === '--version' || name === '-V') {
+    ctx.out(version);
+    return EXIT.ok;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) return report(new TweestapError('input', 'cli.usage.unknownCommand', { command: name }), ctx, undefined);
+  if (wantsHelp(rest)) {
+    ctx.out(command.help);
+    return EXIT.ok;
+  }
+  try {
+    return await command.run(rest, ctx);
+  } catch (error) {
+    return report(error, ctx, command);
+  }
+}

@@ -1,0 +1,49 @@
+/** Where `add --image` and `import` get their otpauth and migration links from. */
+import { readFile } from 'node:fs/promises';
+import { TweestapError } from '../shared/errors';
+import { describeQrText, notOtpauthError } from '../shared/otp';
+import { scanImageFile } from './scan-image';
+
+const IMAGE_MAGIC = [Buffer.from([0x89, 0x50, 0x4e, 0x47]), Buffer.from([0xff, 0xd8, 0xff])];
+
+/** Checks that every text is an otpauth or migration link; anything else is named (exit 2). */
+function onlyLinks(texts: readonly string[]): string[] {
+  for (const text of texts) {
+    const kind = describeQrText(text);
+    if (kind !== 'otpauth' && kind !== 'otpauth-migration') throw notOtpauthError(kind);
+  }
+  return texts.map((t) => t.trim());
+}
+
+/** The authenticator links in the QR codes of an image; none at all is not-found (exit 1). */
+export async function linksFromImage(file: string): Promise<string[]> {
+  const { texts } = await scanImageFile(file);
+  if (texts.length === 0) throw new TweestapError('not-found', 'cli.source.noQr', { file });
+  return onlyLinks(texts);
+}
+
+/** The file's bytes; a missing or unreadable file (or a folder) is an input error naming it. */
+async function readSource(file: string): Promise<Buffer> {
+  try {
+    return await readFile(file);
+  } catch {
+    throw new TweestapError('input', 'cli.source.unreadable', { file });
+  }
+}
+
+/**
+ * The links `import` was given: the argument itself when it is a link, the QR codes of an image
+ * file, or the non-empty lines of a text file (lines starting with `#` are comments).
+ */
+export async function linksFromArgument(arg: string): Promise<string[]> {
+  if (/^otpauth(-migration)?:/i.test(arg.trim())) return onlyLinks([arg]);
+  const bytes = await readSource(arg);
+  if (IMAGE_MAGIC.some((magic) => bytes.subarray(0, magic.length).equals(magic))) return linksFromImage(arg);
+  const lines = bytes
+    .toString('utf8')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+  if (lines.length === 0) throw new TweestapError('not-found', 'cli.source.noLinks', { file: arg });
+  return onlyLinks(lines);
+}

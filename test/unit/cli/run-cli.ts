@@ -1,0 +1,34 @@
+/** Runs the built `tweestap` CLI as a child process, as testers' scripts do. */
+import { execFileSync, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const CLI = path.join(ROOT, 'dist/cli/tweestap.mjs');
+
+/** Bundles the CLI (dist/cli/tweestap.mjs) from the current sources. */
+export function buildCli(): void {
+  execFileSync(process.execPath, ['scripts/build-node.mjs', '--only', 'cli', '--quiet'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs `tweestap ...args`. The child's locale variables are cleared (English) unless `env` sets
+ * them; `env` values of undefined remove a variable.
+ */
+export function tweestap(args: readonly string[], env: Record<string, string | undefined> = {}, input?: string): CliResult {
+  const childEnv: Record<string, string | undefined> = { ...process.env, LANG: undefined, LC_ALL: undefined, LC_MESSAGES: undefined, LANGUAGE: undefined, ...env };
+  for (const [name, value] of Object.entries(childEnv)) if (value === undefined) delete childEnv[name];
+  const result = spawnSync(process.execPath, [CLI, ...args], { env: childEnv as NodeJS.ProcessEnv, encoding: 'utf8', input: input ?? '', timeout: 30_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Parses stdout of a `--json` run. */
+export function json<T = unknown>(result: CliResult): T {
+  return JSON.parse(result.stdout) as T;
+}
