@@ -29,15 +29,3 @@ export function assertRgbaImage(image: RgbaImage): void {
   assertDecodableSize(width, height);
   if (data.length !== width * height * 4) throw new TweestapError('input', 'qr.badPixels', { width, height });
 }
-
-/** A copy of `image` with every colour channel inverted (alpha kept), for light-on-dark codes. */
-export function invertRgba(image: RgbaImage): RgbaImage {
-  const data = new Uint8ClampedArray(image.data.length);
-  for (let i = 0; i < data.length; i += 4) {
-    data[i] = 255 - (image.data[i] ?? 0);
-    data[i + 1] = 255 - (image.data[i + 1] ?? 0);
-    data[i + 2] = 255 - (image.data[i + 2] ?? 0);
-    data[i + 3] = image.data[i + 3] ?? 255;
-  }
-  return { width: image.width, height: image.height, data };
-}

@@ -1,4 +1,5 @@
 import { assertRgbaImage } from './image';
+import { createJsqrDecoder } from './jsqr';
 import type { QrDecoder, RgbaImage } from './types';
 
 /**
@@ -19,4 +20,9 @@ export async function decodeQrTexts(image: RgbaImage, decoders: readonly QrDecod
 /** `texts` without empty strings and repeats, first occurrence first. */
 export function uniqueTexts(texts: readonly string[]): string[] {
   return [...new Set(texts.filter((text) => text !== ''))];
+}
+
+/** The decoders the app and the CLI ship, in pipeline order, around a loaded ZXing decoder. */
+export function shippedDecoders(zxing: QrDecoder): QrDecoder[] {
+  return [zxing, createJsqrDecoder()];
 }

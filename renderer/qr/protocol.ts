@@ -1,0 +1,12 @@
+/** Messages between renderer/qr/client.ts and renderer/qr/decode.worker.ts. */
+import type { ErrorKind } from '../../shared/errors';
+import type { MessageKey, MessageParams } from '../../shared/i18n';
+
+/** RGBA pixels (the buffer is transferred, not copied) or an encoded image to decode first. */
+export type DecodeRequest =
+  | { id: number; kind: 'pixels'; width: number; height: number; data: ArrayBuffer }
+  | { id: number; kind: 'blob'; blob: Blob };
+
+export type DecodeReply =
+  | { id: number; ok: true; texts: string[] }
+  | { id: number; ok: false; error: { kind: ErrorKind; key: MessageKey; params: MessageParams } };
