@@ -125,18 +125,10 @@ export function validateArgs<M extends ApiMethod>(method: M, raw: unknown): Para
   }) as Parameters<TweestapApi[M]>;
 }
 
-/** Only tame key names are echoed back: a key is attacker-chosen text. */
-const SAFE_KEY = /^[A-Za-z_][\w-]{0,39}$/;
-
 function inputError(method: string, argName: string, issue: z.core.$ZodIssue | undefined): TweestapError {
   const field = [argName, ...(issue?.path ?? []).map(String)].join('.');
-  if (issue?.code === 'unrecognized_keys') {
-    const key = issue.keys[0] ?? '';
-    return new TweestapError('input', 'shell.input.unknownField', {
-      method,
-      field: `${field}.${SAFE_KEY.test(key) ? key : '?'}`,
-    });
-  }
+  // The unknown key itself is not named: it is caller-chosen text and could be a secret.
+  if (issue?.code === 'unrecognized_keys') return new TweestapError('input', 'shell.input.unknownField', { method, field });
   if (issue?.code === 'too_big' && issue.origin === 'string') {
     return new TweestapError('input', 'shell.input.tooLong', { method, field, max: Number(issue.maximum) });
   }

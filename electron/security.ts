@@ -18,7 +18,8 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 export function originOf(url: string): string | null {
   try {
     const parsed = new URL(url);
-    return parsed.host ? `${parsed.protocol}//${parsed.host}` : null;
+    // Hosts are case-insensitive; Node lower-cases them only for the special schemes.
+    return parsed.host ? `${parsed.protocol}//${parsed.host.toLowerCase()}` : null;
   } catch {
     return null;
   }

@@ -1,0 +1,59 @@
+import type { DesktopCapturerSource } from 'electron';
+import { describe, expect, it } from 'vitest';
+import { APP_ORIGIN, chooseScreenSource, isPermissionGranted, isTrustedUrl, originOf } from '../../../electron/security';
+
+const OURS = `${APP_ORIGIN}/index.html`;
+
+describe('isPermissionGranted', () => {
+  it.each([
+    ['camera video', 'media', ['video']],
+    ['screen capture', 'display-capture', []],
+  ])('grants %s to our origin', (_name, permission, mediaTypes) => {
+    expect(isPermissionGranted({ permission, requestingUrl: OURS, mediaTypes }, APP_ORIGIN)).toBe(true);
+  });
+
+  it.each([
+    ['microphone', 'media', ['audio']],
+    ['camera with microphone', 'media', ['video', 'audio']],
+    ['media of unknown kind', 'media', ['unknown']],
+    ['media with no kind', 'media', []],
+    ['notifications', 'notifications', []],
+    ['geolocation', 'geolocation', []],
+    ['clipboard read', 'clipboard-read', []],
+    ['opening external links', 'openExternal', []],
+    ['USB', 'usb', []],
+  ])('denies %s even to our origin', (_name, permission, mediaTypes) => {
+    expect(isPermissionGranted({ permission, requestingUrl: OURS, mediaTypes }, APP_ORIGIN)).toBe(false);
+  });
+
+  it.each(['https://evil.example/', 'app://other/index.html', 'file:///etc/passwd', 'http://127.0.0.1:5173/', '', undefined])('denies camera and screen to %s', (url) => {
+    expect(isPermissionGranted({ permission: 'media', requestingUrl: url, mediaTypes: ['video'] }, APP_ORIGIN)).toBe(false);
+    expect(isPermissionGranted({ permission: 'display-capture', requestingUrl: url, mediaTypes: [] }, APP_ORIGIN)).toBe(false);
+  });
+});
+
+describe('originOf and isTrustedUrl', () => {
+  it('builds the origin of custom schemes by hand (Node says "null")', () => {
+    expect(originOf('app://tweestap/assets/index.js')).toBe('app://tweestap');
+    expect(originOf('http://localhost:5173/src/main.tsx')).toBe('http://localhost:5173');
+    expect(originOf('not a url')).toBeNull();
+    expect(originOf('about:blank')).toBeNull();
+  });
+
+  it('does not let a look-alike host pass', () => {
+    expect(isTrustedUrl('app://tweestap.evil/index.html', APP_ORIGIN)).toBe(false);
+    expect(isTrustedUrl('app://tweestap@evil/index.html', APP_ORIGIN)).toBe(false);
+    expect(isTrustedUrl('APP://TWEESTAP/index.html', APP_ORIGIN)).toBe(true);
+  });
+});
+
+describe('chooseScreenSource', () => {
+  const source = (id: string, displayId: string) => ({ id, name: id, display_id: displayId }) as DesktopCapturerSource;
+
+  it('picks the primary display, else the first screen, else none', () => {
+    const sources = [source('screen:1', '11'), source('screen:2', '22')];
+    expect(chooseScreenSource(sources, 22)?.id).toBe('screen:2');
+    expect(chooseScreenSource(sources, 99)?.id).toBe('screen:1');
+    expect(chooseScreenSource([], 22)).toBeNull();
+  });
+});
