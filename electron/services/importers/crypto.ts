@@ -68,14 +68,19 @@ export function isSafeScryptParams({ N, r, p }: ScryptParams): boolean {
   );
 }
 
+/** Throws TweestapError `backup.unsafeKdf` (kind input) unless {@link isSafeScryptParams}. */
+export function assertSafeScryptParams(params: ScryptParams): void {
+  if (!isSafeScryptParams(params)) {
+    throw new TweestapError('input', 'backup.unsafeKdf', { N: String(params.N), r: String(params.r), p: String(params.p) });
+  }
+}
+
 /**
  * Derives a 256-bit key with scrypt. Throws TweestapError `backup.unsafeKdf` (kind input) when
  * the parameters are outside the accepted range, before spending any time or memory on them.
  */
 export function deriveScryptKey(password: Uint8Array | string, salt: Uint8Array, params: ScryptParams): Buffer {
-  if (!isSafeScryptParams(params)) {
-    throw new TweestapError('input', 'backup.unsafeKdf', { N: String(params.N), r: String(params.r), p: String(params.p) });
-  }
+  assertSafeScryptParams(params);
   const { N, r, p } = params;
   // Node refuses by default above 32 MiB; allow what these parameters need, plus slack.
   return scryptSync(password, salt, GCM_KEY_BYTES, { N, r, p, maxmem: 2 * 128 * N * r });
