@@ -1,0 +1,130 @@
+/**
+ * Packages the built app with the project's electron-builder configuration and inspects the
+ * result: what the asar holds and leaves out, keytar's unpacked native module, the flipped
+ * fuses, and the size of the app's own files. Needs `npm run build` (`npm run test:packaging`).
+ */
+import * as asar from '@electron/asar';
+import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
+import { readFile, readdir, rm, stat } from 'node:fs/promises';
+import { isBuiltin } from 'node:module';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, assertBuilt, packageApp, type PackagedApp } from './packaged-app';
+
+/** Budget for the app's own files (dist/electron + dist/renderer) inside the asar. */
+const OWN_FILES_BUDGET_BYTES = 8 * 1024 * 1024;
+
+/** The fuse states electron-builder must have written, as the bytes '1' (on) and '0' (off). */
+const EXPECTED_FUSES: Record<string, [FuseV1Options, boolean]> = {
+  runAsNode: [FuseV1Options.RunAsNode, false],
+  enableCookieEncryption: [FuseV1Options.EnableCookieEncryption, true],
+  enableNodeOptionsEnvironmentVariable: [FuseV1Options.EnableNodeOptionsEnvironmentVariable, false],
+  enableNodeCliInspectArguments: [FuseV1Options.EnableNodeCliInspectArguments, false],
+  enableEmbeddedAsarIntegrityValidation: [FuseV1Options.EnableEmbeddedAsarIntegrityValidation, true],
+  onlyLoadAppFromAsar: [FuseV1Options.OnlyLoadAppFromAsar, true],
+  grantFileProtocolExtraPrivileges: [FuseV1Options.GrantFileProtocolExtraPrivileges, false],
+};
+
+let app: PackagedApp;
+/** Every path in the asar, as `/dist/electron/main.cjs`, `/node_modules/keytar/...`. */
+let entries: string[];
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const found = await readdir(path.join(ROOT, dir), { recursive: true, withFileTypes: true });
+  return found.filter((entry) => entry.isFile()).map((entry) => path.relative(ROOT, path.join(entry.parentPath, entry.name)));
+}
+
+/** Size of an asar entry in bytes (files only). */
+function sizeInAsar(entry: string): number {
+  const info = asar.statFile(app.asarPath, entry.slice(1)) as { size?: number };
+  return info.size ?? 0;
+}
+
+/** The package a bare specifier belongs to: `zod/v4` → `zod`, `@scope/x/y` → `@scope/x`. */
+function packageName(specifier: string): string {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier);
+}
+
+beforeAll(async () => {
+  await assertBuilt();
+  app = await packageApp();
+  entries = asar.listPackage(app.asarPath, { isPack: false });
+});
+
+afterAll(async () => {
+  if (app) await rm(app.workDir, { recursive: true, force: true });
+});
+
+describe('the packaged app (Linux dir target, stand-in Electron)', () => {
+  it('holds every built file of main, preload and renderer, byte for byte the same size', async () => {
+    const built = [...(await filesUnder('dist/electron')), ...(await filesUnder('dist/renderer'))].filter((file) => !file.endsWith('.map'));
+    expect(built).toEqual(expect.arrayContaining(['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/renderer/index.html']));
+    for (const file of built) {
+      const entry = `/${file.split(path.sep).join('/')}`;
+      expect(entries, entry).toContain(entry);
+      expect(sizeInAsar(entry), entry).toBe((await stat(path.join(ROOT, file))).size);
+    }
+  });
+
+  it('starts from the built main: package.json "main" names a file in the asar', () => {
+    const manifest = JSON.parse(asar.extractFile(app.asarPath, 'package.json').toString('utf8')) as { main: string; scripts?: unknown };
+    expect(manifest.main).toBe('dist/electron/main.cjs');
+    expect(entries).toContain(`/${manifest.main}`);
+    expect(manifest.scripts).toBeUndefined();
+  });
+
+  it('holds nothing of ours but the built app: no sources, tests, CLI, preview host or build scripts', () => {
+    const ours = entries.filter((entry) => entry !== '/node_modules' && !entry.startsWith('/node_modules/'));
+    const allowed = /^\/(package\.json|dist|dist\/electron(\/.*)?|dist\/renderer(\/.*)?)$/;
+    expect(ours.filter((entry) => !allowed.test(entry))).toEqual([]);
+  });
+
+  it('holds no source maps and no TypeScript anywhere, dependencies included', () => {
+    expect(entries.filter((entry) => /\.(map|ts|mts|cts|tsx)$/.test(entry))).toEqual([]);
+  });
+
+  it('holds no devDependency', async () => {
+    const manifest = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+    const devDependencies = Object.keys(manifest.devDependencies);
+    expect(devDependencies).toContain('electron');
+    const packaged = devDependencies.filter((name) => entries.includes(`/node_modules/${name}`));
+    expect(packaged).toEqual([]);
+  });
+
+  it('holds every package the main process requires at run time', async () => {
+    const main = await readFile(path.join(ROOT, 'dist/electron/main.cjs'), 'utf8');
+    const specifiers = [...main.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((match) => match[1] ?? '');
+    const external = specifiers.filter((spec) => spec !== 'electron' && !spec.startsWith('.') && !isBuiltin(spec));
+    expect(specifiers.length).toBeGreaterThan(0);
+    const missing = [...new Set(external.map(packageName))].filter((name) => !entries.includes(`/node_modules/${name}/package.json`));
+    expect(missing).toEqual([]);
+  });
+
+  it("unpacks keytar's native module next to the asar, where Electron can load it", async () => {
+    const natives = entries.filter((entry) => entry.startsWith('/node_modules/keytar/') && entry.endsWith('.node'));
+    expect(natives).toEqual(['/node_modules/keytar/build/Release/keytar.node']);
+    for (const entry of natives) {
+      expect((asar.statFile(app.asarPath, entry.slice(1)) as { unpacked?: boolean }).unpacked).toBe(true);
+      const file = path.join(`${app.asarPath}.unpacked`, entry);
+      const head = (await readFile(file)).subarray(0, 4);
+      expect(head.toString('latin1')).toBe('\u007fELF');
+    }
+  });
+
+  it('flips the Electron fuses in the packaged executable', async () => {
+    const wire = (await getCurrentFuseWire(app.executable)) as unknown as Record<number, number>;
+    for (const [name, [fuse, on]] of Object.entries(EXPECTED_FUSES)) {
+      expect(String.fromCharCode(wire[fuse] ?? 0), name).toBe(on ? '1' : '0');
+    }
+  });
+
+  it('keeps the app’s own files under the size budget (printed)', () => {
+    const own = entries.filter((entry) => entry.startsWith('/dist/')).reduce((sum, entry) => sum + sizeInAsar(entry), 0);
+    const dependencies = entries.filter((entry) => entry.startsWith('/node_modules/')).reduce((sum, entry) => sum + sizeInAsar(entry), 0);
+    const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+    console.log(`packaged app: own files ${mb(own)} of a ${mb(OWN_FILES_BUDGET_BYTES)} budget; production dependencies ${mb(dependencies)}`);
+    expect(own).toBeGreaterThan(0);
+    expect(own).toBeLessThanOrEqual(OWN_FILES_BUDGET_BYTES);
+  });
+});
