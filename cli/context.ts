@@ -32,12 +32,17 @@ export interface CliContext {
 
 /** One CLI command: its usage text (shown by `--help`) and what it does. */
 export interface Command {
-  name: string;
-  /** One line for the command overview. */
-  summary: string;
   /** The full `--help` text. */
   help: string;
   run(argv: string[], ctx: CliContext): Promise<ExitCode>;
+}
+
+/** A command in the overview, its module loaded only when it runs (see scripts/build-node.mjs). */
+export interface CommandEntry {
+  name: string;
+  /** One line for the command overview. */
+  summary: string;
+  load(): Promise<Command>;
 }
 
 /**

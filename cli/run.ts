@@ -1,6 +1,6 @@
 /** Dispatching a command line to its command, with help, version and error reporting. */
 import { TweestapError } from '../shared/errors';
-import type { CliContext, Command } from './context';
+import type { CliContext, CommandEntry } from './context';
 import { EXIT, exitCodeFor, type ExitCode } from './exit-codes';
 
 /** `--help` or `-h` before any `--` asks for help instead of running the command. */
@@ -9,7 +9,7 @@ function wantsHelp(argv: readonly string[]): boolean {
   return (end === -1 ? argv : argv.slice(0, end)).some((a) => a === '--help' || a === '-h');
 }
 
-function overview(commands: readonly Command[]): string {
+function overview(commands: readonly CommandEntry[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
     'Usage: tweestap <command> [options]    (tweestap <command> --help for details)',
@@ -24,7 +24,7 @@ function overview(commands: readonly Command[]): string {
 }
 
 /** Writes a failure as one line on stderr (no stack trace) and returns its exit code. */
-function report(error: unknown, ctx: CliContext, command: Command | undefined): ExitCode {
+function report(error: unknown, ctx: CliContext, command: CommandEntry | undefined): ExitCode {
   if (error instanceof TweestapError) {
     ctx.warn(`tweestap: ${ctx.t(error.key, error.params)}`);
     if (error.key.startsWith('cli.usage.')) ctx.warn(ctx.t('cli.usage.hint', { command: command ? `${command.name} ` : '' }));
@@ -40,26 +40,27 @@ function report(error: unknown, ctx: CliContext, command: Command | undefined): 
  * Runs one command line (`argv` without `node` and the script) and returns the exit code.
  * Never throws: every failure is reported on stderr through `ctx`.
  */
-export async function runCli(argv: readonly string[], ctx: CliContext, commands: readonly Command[], version: string): Promise<ExitCode> {
+export async function runCli(argv: readonly string[], ctx: CliContext, commands: readonly CommandEntry[], version: string): Promise<ExitCode> {
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     const topic = commands.find((c) => c.name === rest[0]);
-    ctx.out(topic ? topic.help : overview(commands));
+    ctx.out(topic ? (await topic.load()).help : overview(commands));
     return EXIT.ok;
   }
   if (name === '--version' || name === '-V') {
     ctx.out(version);
     return EXIT.ok;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) return report(new TweestapError('input', 'cli.usage.unknownCommand', { command: name }), ctx, undefined);
-  if (wantsHelp(rest)) {
-    ctx.out(command.help);
-    return EXIT.ok;
-  }
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) return report(new TweestapError('input', 'cli.usage.unknownCommand', { command: name }), ctx, undefined);
   try {
+    const command = await entry.load();
+    if (wantsHelp(rest)) {
+      ctx.out(command.help);
+      return EXIT.ok;
+    }
     return await command.run(rest, ctx);
   } catch (error) {
-    return report(error, ctx, command);
+    return report(error, ctx, entry);
   }
 }

@@ -3,31 +3,22 @@
  * output and exits explicitly: a keytar call stuck in native code must not keep the process alive.
  */
 import { readFileSync } from 'node:fs';
-import { addCommand } from './commands/add';
-import { codeCommand } from './commands/code';
-import { exportCommand } from './commands/export';
-import { importCommand } from './commands/import';
-import { inspectCommand } from './commands/inspect';
-import { listCommand } from './commands/list';
-import { removeCommand } from './commands/remove';
-import { renameCommand } from './commands/rename';
-import { scanCommand } from './commands/scan';
-import { verifyCommand } from './commands/verify';
-import type { Command } from './context';
+import type { CommandEntry } from './context';
 import { processContext } from './context';
 import { runCli } from './run';
 
-const COMMANDS: readonly Command[] = [
-  listCommand,
-  addCommand,
-  codeCommand,
-  verifyCommand,
-  inspectCommand,
-  scanCommand,
-  removeCommand,
-  renameCommand,
-  importCommand,
-  exportCommand,
+/** Every command; each module is imported only when its command runs. */
+const COMMANDS: readonly CommandEntry[] = [
+  { name: 'list', summary: 'List the accounts (never their secrets)', load: async () => (await import('./commands/list')).listCommand },
+  { name: 'add', summary: 'Add an account from an otpauth URI, a QR image or a key', load: async () => (await import('./commands/add')).addCommand },
+  { name: 'code', summary: 'Show current codes (of the vault, one account, or an otpauth URI)', load: async () => (await import('./commands/code')).codeCommand },
+  { name: 'verify', summary: 'Check a code against an account or an otpauth URI', load: async () => (await import('./commands/verify')).verifyCommand },
+  { name: 'inspect', summary: 'Show what an otpauth:// or otpauth-migration:// URI holds (prints the secret)', load: async () => (await import('./commands/inspect')).inspectCommand },
+  { name: 'scan', summary: 'Print every QR code text found in PNG or JPEG images', load: async () => (await import('./commands/scan')).scanCommand },
+  { name: 'remove', summary: 'Remove an account and its secret', load: async () => (await import('./commands/remove')).removeCommand },
+  { name: 'rename', summary: 'Change the issuer or account name of an account', load: async () => (await import('./commands/rename')).renameCommand },
+  { name: 'import', summary: 'Import a Google Authenticator export or a file of otpauth links', load: async () => (await import('./commands/import')).importCommand },
+  { name: 'export', summary: 'Export every account with its secret (otpauth links or migration QR images)', load: async () => (await import('./commands/export')).exportCommand },
 ];
 
 /** The package version, read next to the bundle (dist/cli → package.json). */

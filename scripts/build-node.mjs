@@ -8,7 +8,16 @@ import { parseArgs } from 'node:util';
 const TARGETS = {
   main: { entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', packages: 'external' },
   preload: { entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] },
-  cli: { entryPoints: ['cli/tweestap.ts'], outfile: 'dist/cli/tweestap.mjs', format: 'esm', packages: 'external' },
+  // Split into chunks so that each command loads only its own dependencies (a fast `code --uri`).
+  cli: {
+    entryPoints: { tweestap: 'cli/tweestap.ts' },
+    outdir: 'dist/cli',
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+    splitting: true,
+    format: 'esm',
+    packages: 'external',
+  },
   preview: { entryPoints: ['preview/server.ts'], outfile: 'dist/preview/server.mjs', format: 'esm', packages: 'external' },
 };
 

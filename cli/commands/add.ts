@@ -45,8 +45,6 @@ export function typedAccount(values: Values): OtpParams {
 }
 
 export const addCommand: Command = {
-  name: 'add',
-  summary: 'Add an account from an otpauth URI, a QR image or a key',
   help: `Usage:
   tweestap add <otpauth-uri> [--replace|--keep-both] [--json]
   tweestap add --image <file> [--replace|--keep-both] [--json]

@@ -1,7 +1,9 @@
 /** `tweestap code`: codes of one account, every account, or a URI given on the command line. */
 import { TweestapError } from '../../shared/errors';
 import type { AccountView } from '../../shared/api';
-import { hotpCode, MAX_WINDOW, parseOtpauthUri, totpWindow } from '../../shared/otp';
+// Not the otp index: that would load the migration format's protobuf library on every run.
+import { hotpCode, MAX_WINDOW, totpWindow } from '../../shared/otp/codes';
+import { parseOtpauthUri } from '../../shared/otp/uri';
 import type { OtpParams } from '../../shared/otp/types';
 import { expectPositionals, integerOption, parseCommandArgs } from '../args';
 import { hotpRow, printCodeRows, totpRows, type CodeRow } from '../codes';
@@ -51,8 +53,6 @@ async function vaultCodeRows(ctx: CliContext, query: string | undefined, at: num
 }
 
 export const codeCommand: Command = {
-  name: 'code',
-  summary: 'Show current codes (of the vault, one account, or an otpauth URI)',
   help: `Usage:
   tweestap code [<query>] [--at T] [--offset ±S] [--window N] [--json]
   tweestap code --uri <otpauth-uri> [--at T] [--offset ±S] [--window N] [--json]

@@ -30,8 +30,6 @@ export async function writeMigrationQrs(accounts: readonly OtpParams[], dir: str
 }
 
 export const exportCommand: Command = {
-  name: 'export',
-  summary: 'Export every account with its secret (otpauth links or migration QR images)',
   help: `Usage:
   tweestap export --uris
   tweestap export --migration-qr <dir>

@@ -67,8 +67,6 @@ function preview({ secret: _secret, ...rest }: OtpParams) {
 }
 
 export const importCommand: Command = {
-  name: 'import',
-  summary: 'Import a Google Authenticator export or a file of otpauth links',
   help: `Usage:
   tweestap import <migration-uri | image | text file of URIs> [--dry-run] [--replace|--keep-both] [--json]
 

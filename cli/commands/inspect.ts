@@ -43,8 +43,6 @@ function printFields(ctx: CliContext, fields: ReturnType<typeof accountFields>, 
 }
 
 export const inspectCommand: Command = {
-  name: 'inspect',
-  summary: 'Show what an otpauth:// or otpauth-migration:// URI holds (prints the secret)',
   help: `Usage:
   tweestap inspect <otpauth-or-migration-uri> [--json]
 

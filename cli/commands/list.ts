@@ -15,8 +15,6 @@ function describe(ctx: CliContext, a: AccountView): string {
 }
 
 export const listCommand: Command = {
-  name: 'list',
-  summary: 'List the accounts (never their secrets)',
   help: `Usage:
   tweestap list [--json]
 

@@ -8,8 +8,6 @@ import { accountLabel, selectAccount } from '../query';
 const OPTIONS = { yes: { type: 'boolean' } } as const;
 
 export const removeCommand: Command = {
-  name: 'remove',
-  summary: 'Remove an account and its secret',
   help: `Usage:
   tweestap remove <query> [--yes]
 

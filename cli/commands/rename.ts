@@ -8,8 +8,6 @@ import { accountLabel, selectAccount } from '../query';
 const OPTIONS = { issuer: { type: 'string' }, account: { type: 'string' } } as const;
 
 export const renameCommand: Command = {
-  name: 'rename',
-  summary: 'Change the issuer or account name of an account',
   help: `Usage:
   tweestap rename <query> [--issuer X] [--account Y]
 

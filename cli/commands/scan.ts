@@ -7,8 +7,6 @@ import { EXIT } from '../exit-codes';
 const OPTIONS = { json: { type: 'boolean' } } as const;
 
 export const scanCommand: Command = {
-  name: 'scan',
-  summary: 'Print every QR code text found in PNG or JPEG images',
   help: `Usage:
   tweestap scan <image>... [--json]
 

@@ -1,5 +1,7 @@
 /** `tweestap verify`: does a code match an account or a URI, and at which step offset. */
-import { MAX_WINDOW, parseOtpauthUri, verifyHotp, verifyTotp } from '../../shared/otp';
+// Not the otp index: that would load the migration format's protobuf library on every run.
+import { MAX_WINDOW, verifyHotp, verifyTotp } from '../../shared/otp/codes';
+import { parseOtpauthUri } from '../../shared/otp/uri';
 import type { OtpParams } from '../../shared/otp/types';
 import { expectPositionals, integerOption, parseCommandArgs } from '../args';
 import type { CliContext, Command } from '../context';
@@ -21,8 +23,6 @@ export function matchOffset(params: OtpParams, code: string, at: number, window:
 }
 
 export const verifyCommand: Command = {
-  name: 'verify',
-  summary: 'Check a code against an account or an otpauth URI',
   help: `Usage:
   tweestap verify <query> <code> [--window N] [--at T] [--offset ±S] [--json]
   tweestap verify --uri <otpauth-uri> <code> [--window N] [--at T] [--offset ±S] [--json]

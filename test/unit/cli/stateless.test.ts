@@ -6,8 +6,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildCli, json, tweestap } from './run-cli';
+
+// Each case starts Node processes; a busy 2-core machine needs more than the default 5 s.
+vi.setConfig({ testTimeout: 30_000 });
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
 const NSE = `otpauth://totp/Nse-Portal:alice%40example.com?secret=${SECRET}&issuer=Nse-Portal&period=20`;
