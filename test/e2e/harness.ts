@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
+import type { ApiMethod, ApiResult, TweestapApi } from '../../shared/api';
 import { startPracticePortal, type PracticePortal } from '../fixtures/practice-portal/portal';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -144,4 +145,26 @@ export async function axeViolations(page: Page): Promise<{ id: string; help: str
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations.map((violation) => ({ id: violation.id, help: violation.help, nodes: violation.nodes.map((node) => JSON.stringify(node.target)) }));
   });
+}
+
+/**
+ * Calls the preview host's API directly (preview/PROTOCOL.md), for test set-up and for checking
+ * what main stored; throws on an error result.
+ */
+export async function callApi<M extends ApiMethod>(host: PreviewHost, method: M, ...args: Parameters<TweestapApi[M]>): Promise<Awaited<ReturnType<TweestapApi[M]>>> {
+  const url = new URL(host.url);
+  const token = new URLSearchParams(url.hash.slice(1)).get('token');
+  const response = await fetch(`${url.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify({ args }),
+  });
+  const result = (await response.json()) as ApiResult<Awaited<ReturnType<TweestapApi[M]>>>;
+  if (!result.ok) throw new Error(`${method} failed: ${result.error.key}`);
+  return result.value;
+}
+
+/** A TOTP test account's link; the secrets are made up for the tests. */
+export function testUri(issuer: string, account: string, secret: string, period = 30): string {
+  return `otpauth://totp/${encodeURIComponent(issuer)}:${encodeURIComponent(account)}?secret=${secret}&issuer=${encodeURIComponent(issuer)}&period=${period}`;
 }
