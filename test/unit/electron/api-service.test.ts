@@ -1,0 +1,209 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LINKS, type ApiEvent, type ApiResult, type CodeView, type Settings } from '../../../shared/api';
+import { TweestapError } from '../../../shared/errors';
+import type { Clipboard, SecretStore } from '../../../shared/ports';
+import { AccountService } from '../../../electron/services/accounts';
+import { createApiService, type AccountsPort, type ApiService, type ShellPort } from '../../../electron/services/api-service';
+import { ClipboardGuard } from '../../../electron/services/clipboard-guard';
+import { SettingsService } from '../../../electron/services/settings';
+import { Vault } from '../../../electron/services/vault';
+import { memoryClipboard } from '../../../preview/system-clipboard';
+
+/** A Map-backed SecretStore: the keychain is not the subject here (test/keychain uses the real one). */
+class MapSecretStore implements SecretStore {
+  readonly entries = new Map<string, string>();
+  async loadAll() {
+    return new Map(this.entries);
+  }
+  async set(id: string, secret: string) {
+    this.entries.set(id, secret);
+  }
+  async delete(id: string) {
+    return this.entries.delete(id);
+  }
+}
+
+const NOW = Date.UTC(2026, 10, 25, 10, 0, 0);
+const clock = { now: () => NOW };
+const PORTAL_URI = 'otpauth://totp/Nse-Portal:jan%40nse.nl?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Nse-Portal&period=20';
+
+let dir: string;
+let clipboard: Clipboard;
+let events: ApiEvent[];
+let logs: string[];
+let shellCalls: string[];
+let refuseSettings: TweestapError | null;
+let accountsOpened: number;
+let service: ApiService;
+
+const shell: ShellPort = {
+  previewHost: true,
+  version: '9.9.9',
+  platform: 'linux',
+  osLocale: () => 'nl-NL',
+  openExternal: async (url) => void shellCalls.push(`open ${url}`),
+  beginScreenCapture: async () => void shellCalls.push('begin'),
+  endScreenCapture: async () => void shellCalls.push('end'),
+  applySettings: async (next: Settings) => {
+    if (refuseSettings) throw refuseSettings;
+    shellCalls.push(`apply ${next.theme}`);
+  },
+};
+
+async function createService(openAccounts?: () => Promise<AccountsPort>): Promise<ApiService> {
+  const created = createApiService({
+    openAccounts:
+      openAccounts ??
+      (async () => {
+        accountsOpened += 1;
+        return new AccountService({ vault: new Vault(dir), secrets: new MapSecretStore(), clock });
+      }),
+    settings: await SettingsService.open(dir, (message) => logs.push(message)),
+    clipboard: new ClipboardGuard(clipboard, clock),
+    shell,
+    log: (message) => logs.push(message),
+  });
+  created.onEvent((event) => events.push(event));
+  return created;
+}
+
+function value<T>(result: ApiResult<unknown>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
+  return result.value as T;
+}
+
+beforeEach(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'tweestap-api-'));
+  clipboard = memoryClipboard();
+  events = [];
+  logs = [];
+  shellCalls = [];
+  refuseSettings = null;
+  accountsOpened = 0;
+  service = await createService();
+});
+afterEach(() => {
+  service.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('dispatch', () => {
+  it('refuses bad arguments before any service is touched', async () => {
+    const result = await service.dispatch('addFromUri', [42, 'ask']);
+    expect(result).toEqual({ ok: false, error: { kind: 'input', key: 'shell.input.invalid', params: { method: 'addFromUri', field: 'uri' } } });
+    expect(accountsOpened).toBe(0);
+    expect(existsSync(path.join(dir, 'vault.json'))).toBe(false);
+  });
+
+  it('refuses unknown and inherited method names', async () => {
+    for (const method of ['secretOf', 'constructor', '__proto__', 'exportAccounts']) {
+      expect(await service.dispatch(method, [])).toMatchObject({ ok: false, error: { kind: 'input', key: 'shell.input.unknownMethod' } });
+    }
+    expect(accountsOpened).toBe(0);
+  });
+
+  it('adds from a link, lists it, and tells listeners the accounts changed', async () => {
+    const added = value<{ status: string }>(await service.dispatch('addFromUri', [PORTAL_URI, 'ask']));
+    expect(added.status).toBe('added');
+    const accounts = value<Array<{ issuer: string; account: string; period: number }>>(await service.dispatch('listAccounts', []));
+    expect(accounts).toMatchObject([{ issuer: 'Nse-Portal', account: 'jan@nse.nl', period: 20 }]);
+    expect(events).toEqual([{ type: 'accounts-changed' }]);
+  });
+
+  it('does not announce a change when adding stopped at a duplicate', async () => {
+    await service.dispatch('addFromUri', [PORTAL_URI, 'ask']);
+    events = [];
+    expect(value<{ status: string }>(await service.dispatch('addFromUri', [PORTAL_URI, 'ask'])).status).toBe('duplicate');
+    expect(events).toEqual([]);
+  });
+
+  it("returns the service's own errors as data with their key", async () => {
+    const result = await service.dispatch('removeAccount', ['no-such-id']);
+    expect(result).toMatchObject({ ok: false, error: { kind: 'not-found', key: 'vault.accountNotFound' } });
+  });
+
+  it('turns any other exception into a generic error and logs it without arguments or message', async () => {
+    const canary = 'JBSWY3DPEHPK3PXPCANARY';
+    // Only the two members this call reaches: a library failing with the input in its message.
+    const broken = await createService(async () => ({
+      watch: () => () => undefined,
+      addFromUri: async (uri: string) => {
+        throw new TypeError(`cannot parse ${uri}`);
+      },
+    }) as unknown as AccountsPort);
+    const result = await broken.dispatch('addFromUri', [`otpauth://totp/X?secret=${canary}`, 'ask']);
+    expect(result).toEqual({ ok: false, error: { kind: 'internal', key: 'shell.internal', params: {} } });
+    expect(logs.join('\n')).toContain('addFromUri failed: TypeError');
+    expect(logs.join('\n')).not.toContain(canary);
+  });
+});
+
+describe('codes and copying', () => {
+  it("applies the tester's clock offset to every code", async () => {
+    await service.dispatch('addFromUri', [PORTAL_URI, 'ask']);
+    const later = value<CodeView[]>(await service.dispatch('codes', [NOW + 40_000]));
+    await service.dispatch('updateSettings', [{ clockOffsetSeconds: 40 }]);
+    const shifted = value<CodeView[]>(await service.dispatch('codes', [NOW]));
+    expect(shifted[0]?.code).toBe(later[0]?.code);
+    expect(shifted[0]?.validFrom).toBe(later[0]?.validFrom);
+  });
+
+  it('copies the current code to the clipboard and says when it will be cleared', async () => {
+    await service.dispatch('addFromUri', [PORTAL_URI, 'ask']);
+    const [view] = value<CodeView[]>(await service.dispatch('codes', [NOW]));
+    const copied = value<{ code: string; clearsAt: number }>(await service.dispatch('copyCode', [view!.accountId, NOW]));
+    expect(copied).toEqual({ code: view!.code, clearsAt: NOW + 30_000 });
+    expect(await clipboard.readText()).toBe(view!.code);
+  });
+
+  it('copies the last HOTP code shown without advancing the counter again', async () => {
+    await service.dispatch('addFromUri', ['otpauth://hotp/Lab:me?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&counter=0', 'ask']);
+    const [account] = value<Array<{ id: string }>>(await service.dispatch('listAccounts', []));
+    expect(await service.dispatch('copyCode', [account!.id, NOW])).toMatchObject({ ok: false, error: { key: 'shell.copy.noCode' } });
+    const slot = value<{ code: string }>(await service.dispatch('nextHotpCode', [account!.id]));
+    expect(slot.code).toBe('755224'); // RFC 4226, counter 0
+    expect(value<{ code: string }>(await service.dispatch('copyCode', [account!.id, NOW])).code).toBe('755224');
+    expect(value<Array<{ counter: number }>>(await service.dispatch('listAccounts', []))[0]?.counter).toBe(1);
+  });
+});
+
+describe('settings and shell', () => {
+  it('saves settings after the shell applied them and announces them', async () => {
+    const saved = value<Settings>(await service.dispatch('updateSettings', [{ theme: 'dark' }]));
+    expect(saved.theme).toBe('dark');
+    expect(shellCalls).toEqual(['apply dark']);
+    expect(events).toEqual([{ type: 'settings-changed', settings: saved }]);
+    expect(value<Settings>(await service.dispatch('getSettings', [])).theme).toBe('dark');
+  });
+
+  it('keeps the settings when the shell refuses them', async () => {
+    refuseSettings = new TweestapError('input', 'shell.shortcut.unavailable', { shortcut: 'Alt+Tab' });
+    const result = await service.dispatch('updateSettings', [{ globalShortcut: 'Alt+Tab' }]);
+    expect(result).toMatchObject({ ok: false, error: { key: 'shell.shortcut.unavailable', params: { shortcut: 'Alt+Tab' } } });
+    expect(value<Settings>(await service.dispatch('getSettings', [])).globalShortcut).toBeNull();
+    expect(events).toEqual([]);
+  });
+
+  it('opens only allow-listed links, by name', async () => {
+    await service.dispatch('openLink', ['nsePortal']);
+    expect(await service.dispatch('openLink', ['https://evil.example/'])).toMatchObject({ ok: false, error: { kind: 'input' } });
+    expect(shellCalls).toEqual([`open ${LINKS.nsePortal}`]);
+  });
+
+  it('reports a keychain problem in appInfo instead of failing', async () => {
+    const locked = await createService(async () => {
+      throw new TweestapError('keychain', 'vault.keychainModuleMissing', { reason: 'test' });
+    });
+    expect(value(await locked.dispatch('appInfo', []))).toEqual({
+      version: '9.9.9',
+      platform: 'linux',
+      osLocale: 'nl-NL',
+      previewHost: true,
+      keychainProblem: { key: 'vault.keychainModuleMissing', params: { reason: 'test' } },
+    });
+    expect(value(await service.dispatch('appInfo', []))).toMatchObject({ keychainProblem: null });
+  });
+});
