@@ -2,7 +2,7 @@
 export * from './types';
 export { normalizeSecret, secretBytes, secretFromBytes, validateOtpParams } from './secret';
 export { parseAlgorithm, parseCounter, parseDigits, parseOtpType, parsePeriod } from './fields';
-export { displayName, splitLabel, type AccountLabel } from './label';
+export { displayName, exportName, splitExportName, splitLabel, type AccountLabel } from './label';
 export { QR_TEXT_KINDS, describeQrText, notOtpauthError, type QrTextKind } from './qr-text';
 export { formatOtpauthUri, parseOtpauthUri } from './uri';
 export { MAX_WINDOW, hotpCode, totpAt, totpStep, totpWindow, verifyHotp, verifyTotp } from './codes';

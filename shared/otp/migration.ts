@@ -6,7 +6,7 @@
 import type { UserMessage } from '../api';
 import { TweestapError } from '../errors';
 import { parseCounter } from './fields';
-import { displayName, splitLabel } from './label';
+import { displayName, exportName, splitExportName } from './label';
 import {
   ALGORITHM,
   DIGIT_COUNT,
@@ -199,7 +199,7 @@ function decodeWire(bytes: Uint8Array): ReturnType<typeof decodeWirePayload> {
 }
 
 function accountFromWire(wire: WireOtpParameters): OtpParams {
-  const { issuer, account } = splitLabel(wire.name, wire.issuer);
+  const { issuer, account } = splitExportName(wire.name, wire.issuer);
   const name = displayName({ issuer, account });
   const algorithm = ALGORITHMS_BY_WIRE[wire.algorithm];
   if (algorithm === undefined) {
@@ -230,7 +230,7 @@ function accountToWire(p: OtpParams): WireOtpParameters {
   }
   return {
     secret: secretBytes(v.secret),
-    name: v.account,
+    name: exportName(v),
     issuer: v.issuer,
     algorithm: ALGORITHM[v.algorithm],
     digits,
