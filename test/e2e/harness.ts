@@ -71,6 +71,8 @@ export async function startPreviewHost(env: Record<string, string>): Promise<Pre
 
 export interface E2eContext {
   host: PreviewHost;
+  /** This file's own keychain service name (TWEESTAP_KEYCHAIN_SERVICE of its preview host). */
+  keychainService: string;
   portal: PracticePortal;
   browser: BrowserContext;
   /** The Tweestap page (the preview host's URL, already loaded). */
@@ -87,7 +89,8 @@ export function useE2e(options: { locale?: string; colorScheme?: 'light' | 'dark
 
   beforeAll(async () => {
     context.portal = await startPracticePortal();
-    context.host = await startPreviewHost({ TWEESTAP_KEYCHAIN_SERVICE: `tweestap-e2e-${randomBytes(4).toString('hex')}` });
+    context.keychainService = `tweestap-e2e-${randomBytes(4).toString('hex')}`;
+    context.host = await startPreviewHost({ TWEESTAP_KEYCHAIN_SERVICE: context.keychainService });
     profile = mkdtempSync(join(tmpdir(), 'tweestap-e2e-chromium-'));
     context.browser = await chromium.launchPersistentContext(profile, {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
