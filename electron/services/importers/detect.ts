@@ -1,6 +1,6 @@
 /** Recognising which kind of export a file is, from its bytes alone (no password needed). */
 import { looksLikeBackup } from '../backup';
-import { asRecord, decodeExportText, parseJsonObject } from './text';
+import { asRecord, decodeExportText, MAX_IMPORT_BYTES, parseJsonObject } from './text';
 import { isUriLine } from './uri-list';
 
 export const IMPORT_FORMATS = ['uri-list', 'aegis-plain', 'aegis-encrypted', 'twofas', 'tweestap-backup', 'unknown'] as const;
@@ -19,10 +19,11 @@ function jsonFormat(json: Record<string, unknown>): ImportFormat {
 /**
  * Which importer reads `bytes`: a Tweestap backup (by its first bytes), an Aegis vault (plain or
  * encrypted), a 2FAS export (plain or encrypted), a text with at least one otpauth:// or
- * otpauth-migration:// line, or 'unknown'. Never throws.
+ * otpauth-migration:// line, or 'unknown' (also for a file too large to import). Never throws.
  */
 export function detectImportFormat(bytes: Uint8Array): ImportFormat {
   if (looksLikeBackup(bytes)) return 'tweestap-backup';
+  if (bytes.length > MAX_IMPORT_BYTES) return 'unknown';
   let text: string;
   try {
     text = decodeExportText(bytes);

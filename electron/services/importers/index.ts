@@ -8,7 +8,7 @@ import { decryptBackup } from '../backup';
 import { importAegis } from './aegis';
 import { detectImportFormat, type ImportFormat } from './detect';
 import type { ImportResult } from './result';
-import { decodeExportText } from './text';
+import { checkImportSize, decodeExportText } from './text';
 import { import2fas } from './twofas';
 import { importUriList } from './uri-list';
 
@@ -29,10 +29,11 @@ export interface ImportedFile extends ImportResult {
  * Reads any supported export from its bytes. `password` is needed for an encrypted Aegis vault,
  * a password-protected 2FAS export and a Tweestap backup; without it those throw
  * `import.passwordRequired`, so a caller can ask and call again. Throws only TweestapError
- * (kind input): `import.unknownFormat`, `import.noAccounts` (nothing importable and nothing
+ * (kind input): `backup.tooLarge`, `import.unknownFormat`, `import.noAccounts` (nothing importable and nothing
  * skipped), and the errors of the format's importer.
  */
 export function importFile(bytes: Uint8Array, password?: string): ImportedFile {
+  checkImportSize(bytes);
   const format = detectImportFormat(bytes);
   const imported = readFormat(format, bytes, password);
   if (imported.accounts.length === 0 && imported.skipped.length === 0) {

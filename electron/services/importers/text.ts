@@ -6,14 +6,15 @@ import { parseJsonOrUndefined } from './crypto';
 /** Largest export we read (the same bound as a backup): memory stays bounded for any file. */
 export const MAX_IMPORT_BYTES = MAX_BACKUP_BYTES;
 
-/**
- * The UTF-8 text of `bytes`, without a byte-order mark. Throws TweestapError `backup.tooLarge`
- * or `import.notText`.
- */
-export function decodeExportText(bytes: Uint8Array): string {
+/** Throws TweestapError `backup.tooLarge` for a file larger than MAX_IMPORT_BYTES. */
+export function checkImportSize(bytes: Uint8Array): void {
   if (bytes.length > MAX_IMPORT_BYTES) {
     throw new TweestapError('input', 'backup.tooLarge', { size: bytes.length, max: MAX_IMPORT_BYTES });
   }
+}
+
+/** The UTF-8 text of `bytes`, without a byte-order mark. Throws TweestapError `import.notText`. */
+export function decodeExportText(bytes: Uint8Array): string {
   try {
     // ignoreBOM false (the default) drops a leading byte-order mark.
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);

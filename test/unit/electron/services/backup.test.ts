@@ -130,7 +130,7 @@ describe('encryptBackup and decryptBackup', () => {
     expect(text).not.toContain(PASSWORD);
   });
 
-  it('default to scrypt N = 2^17 and read such a file', () => {
+  it('default to scrypt N = 2^17 and read such a file', { timeout: 30_000 }, () => {
     expect(DEFAULT_SCRYPT_N).toBe(2 ** 17);
     const file = encryptBackup(ACCOUNTS, PASSWORD, { createdAt: CREATED_AT });
     expect((headerOf(file).kdf as { N: number }).N).toBe(2 ** 17);
@@ -232,7 +232,8 @@ describe('decryptBackup refuses, with a clear message', () => {
     }
   });
 
-  it('every single-byte change of header and body', () => {
+  // About 100 of the changes alter the salt and so cost a scrypt run each: seconds, not minutes.
+  it('every single-byte change of header and body', { timeout: 60_000 }, () => {
     const original = readBackupEnvelope(file);
     const key = deriveBackupKey(original, PASSWORD);
     const keys = new Map<string, number>();
