@@ -38,7 +38,7 @@ function oathtool(atMs: number): string {
 
 beforeAll(async () => {
   home = mkdtempSync(path.join(tmpdir(), 'tweestap-preview-keychain-'));
-  const env = { ...process.env, TWEESTAP_HOME: home };
+  const env: NodeJS.ProcessEnv = { ...process.env, TWEESTAP_HOME: home };
   delete env.DISPLAY; // the in-memory clipboard: this test reads it through the service
   host = await startPreviewHost({ env, rendererRoot: home, log: () => undefined });
 });
