@@ -22,18 +22,23 @@ export interface ImageScan {
   texts: string[];
 }
 
-let decoders: Promise<QrDecoder[]> | undefined;
+let zxing: Promise<QrDecoder> | undefined;
 
 /**
- * The shipped decoders for Node, created once. ZXing's `.wasm` is read from the installed
- * zxing-wasm package, so nothing is fetched from the network.
+ * ZXing for Node, loaded once. Its `.wasm` is read from the installed zxing-wasm package, so
+ * nothing is fetched from the network.
  */
-export function nodeQrDecoders(): Promise<QrDecoder[]> {
-  decoders ??= (async () => {
+export function nodeZxingDecoder(): Promise<QrDecoder> {
+  zxing ??= (async () => {
     const wasmPath = createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm');
-    return shippedDecoders(await createZxingDecoder({ wasmBinary: await readFile(wasmPath) }));
+    return createZxingDecoder({ wasmBinary: await readFile(wasmPath) });
   })();
-  return decoders;
+  return zxing;
+}
+
+/** The shipped pipeline's decoders for Node. */
+export async function nodeQrDecoders(): Promise<QrDecoder[]> {
+  return shippedDecoders(await nodeZxingDecoder());
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:qr [-- --quick] [-- --count N] [-- --only 1080p,4k,camera]`
+ * `npm run bench:qr [-- --quick] [-- --count N] [-- --only 1080p,4k,camera,camera-no-code] [-- --misses]`
  *
  * Generates seeded synthetic images (test/fixtures/qr/generate.ts) and runs each decoder and the
  * shipped pipeline on every image, in rotating order so warm caches and CPU boosts favour none.
@@ -8,7 +8,8 @@
  * decode throughput. Compare with the targets of issue 5; nothing here passes or fails.
  */
 import { parseArgs } from 'node:util';
-import { nodeQrDecoders } from '../../cli/scan-image';
+import { nodeQrDecoders, nodeZxingDecoder } from '../../cli/scan-image';
+import { createJsqrDecoder } from '../../shared/qr/jsqr';
 import { decodeQrTexts } from '../../shared/qr/pipeline';
 import type { QrDecoder } from '../../shared/qr/types';
 import { generateCameraFrame, generateScreenshot, type GeneratedImage } from '../fixtures/qr/generate';
@@ -22,7 +23,9 @@ interface Kind {
 const KINDS: Kind[] = [
   { name: '1080p', seedBase: 1_000, make: (seed) => generateScreenshot(seed, { width: 1920, height: 1080 }) },
   { name: '4k', seedBase: 2_000, make: (seed) => generateScreenshot(seed, { width: 3840, height: 2160 }) },
-  { name: 'camera', seedBase: 3_000, make: generateCameraFrame },
+  { name: 'camera', seedBase: 3_000, make: (seed) => generateCameraFrame(seed) },
+  // Frames while the user is still searching: what they cost sets the live decode rate.
+  { name: 'camera-no-code', seedBase: 4_000, make: (seed) => generateCameraFrame(seed, { withCode: false }) },
 ];
 
 interface Tally {
@@ -50,9 +53,17 @@ const count = Number(values.count ?? (values.quick ? 20 : 100));
 const kinds = values.only ? KINDS.filter((kind) => values.only?.split(',').includes(kind.name)) : KINDS;
 
 const shipped = await nodeQrDecoders();
+const zxing = await nodeZxingDecoder();
+/** What the pipeline would be with jsQR as a fallback, to show what that fallback adds. */
+const withFallback = [zxing, createJsqrDecoder()];
+const pipeline = (decoders: QrDecoder[]): Contender => ({
+  name: `pipeline (${decoders.map((decoder) => decoder.name).join(' → ')})${decoders === shipped ? ' shipped' : ''}`,
+  decode: (image) => decodeQrTexts(image, decoders),
+});
 const contenders: Contender[] = [
-  ...shipped.map((decoder: QrDecoder) => ({ name: decoder.name, decode: (image: GeneratedImage['image']) => decoder.decode(image) })),
-  { name: `pipeline (${shipped.map((decoder) => decoder.name).join(' → ')})`, decode: (image) => decodeQrTexts(image, shipped) },
+  ...withFallback.map((decoder) => ({ name: decoder.name, decode: (image: GeneratedImage['image']) => decoder.decode(image) })),
+  pipeline(withFallback),
+  pipeline(shipped),
 ];
 
 console.log(`QR benchmark: ${count} images per kind, Node ${process.version}, ${contenders.map((c) => c.name).join(', ')}`);
