@@ -6,8 +6,10 @@
  * names the cause and what to do. keytar is loaded on first use, so a missing native module is a
  * keychain error too and commands that need no keychain never load it.
  *
- * Callers that are done (the CLI) must exit explicitly: a keytar call stuck in native code (a
- * keychain that does not answer) keeps the Node event loop alive after our timeout gave up on it.
+ * After a timeout the keytar call is still stuck in native code, on a libuv pool thread: it keeps
+ * the event loop alive, and even process.exit() waits for it (libuv joins its pool at exit) until
+ * D-Bus gives up (25 s per D-Bus round trip; about 50 s measured for a frozen GNOME Keyring).
+ * A CLI that must end at once after a keychain timeout has to end the process another way.
  */
 import { TweestapError } from '../../shared/errors';
 import type { MessageKey } from '../../shared/i18n';
