@@ -31,7 +31,7 @@ export function uriCodeRows(params: OtpParams, at: number, window: number): Code
 
 /**
  * Codes from the vault. A named account: its TOTP window, or (HOTP) the next code after saving
- * the counter. No query: the TOTP window of every account with a secret; HOTP accounts are left
+ * the counter. No query: the TOTP codes of every account with a secret; HOTP accounts are left
  * out (showing one uses it up) and accounts without a secret are named on stderr.
  */
 async function vaultCodeRows(ctx: CliContext, query: string | undefined, at: number, window: number): Promise<CodeRow[]> {
@@ -44,12 +44,17 @@ async function vaultCodeRows(ctx: CliContext, query: string | undefined, at: num
     const { code } = await service.nextHotpCode(account.id);
     return [hotpRow(account.id, account, account.counter, code)];
   }
-  const rows: CodeRow[] = [];
   for (const account of accounts) {
     if (account.secretMissing) ctx.warn(ctx.t('cli.code.secretMissing', { label: accountLabel(account) }));
-    else if (account.type === 'totp') rows.push(...(await totpRowsOf(account)));
   }
-  return rows;
+  const totp = accounts.filter((a) => a.type === 'totp' && !a.secretMissing);
+  if (window > 0) return (await Promise.all(totp.map(totpRowsOf))).flat();
+  // One vault read and keychain load for all accounts (secretOf reads the vault on every call).
+  const byId = new Map((await service.codes(at)).map((view) => [view.accountId, view]));
+  return totp.flatMap((a) => {
+    const view = byId.get(a.id);
+    return view ? totpRows(a.id, a, [view]) : [];
+  });
 }
 
 export const codeCommand: Command = {

@@ -1,0 +1,172 @@
+/**
+ * `npm run bench` (under test/keychain/with-keyring.sh, after `npm run build:node`): prints
+ *   1. code generation per second for 1,000 accounts,
+ *   2. vault load with 500 accounts: wall time and keychain calls,
+ *   3. CLI `code --uri` cold start, median of 20 runs, beside oathtool in the same run.
+ * Figures only, no pass/fail thresholds.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createKeychainStore, loadKeytar, type KeytarBackend } from '../../electron/platform/keychain';
+import { AccountService } from '../../electron/services/accounts';
+import { Vault, type VaultAccount } from '../../electron/services/vault';
+import { secretFromBytes, totpAt } from '../../shared/otp';
+import { ALGORITHMS, DIGITS, type OtpParams } from '../../shared/otp/types';
+import type { SecretStore } from '../../shared/ports';
+import { CLI } from '../unit/cli/run-cli';
+
+// with-keyring.sh always sets a throw-away service name; without one this is someone's real keychain.
+const KEYCHAIN_SERVICE = process.env.TWEESTAP_KEYCHAIN_SERVICE;
+if (!KEYCHAIN_SERVICE) {
+  console.error('bench: run through `npm run bench` (a private keyring), never against your own keychain.');
+  process.exit(64);
+}
+
+/** Deterministic-enough variety: every algorithm, digit count and a spread of periods. */
+function randomAccount(i: number): OtpParams {
+  return {
+    type: 'totp',
+    issuer: `Issuer ${i % 37}`,
+    account: `user${i}@example.com`,
+    secret: secretFromBytes(randomBytes(10 + (i % 55))),
+    algorithm: ALGORITHMS[i % ALGORITHMS.length]!,
+    digits: DIGITS[i % DIGITS.length]!,
+    period: [20, 30, 60][i % 3]!,
+    counter: 0,
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+function benchCodes(): void {
+  const accounts = Array.from({ length: 1000 }, (_, i) => randomAccount(i));
+  const at = Date.UTC(2025, 0, 1);
+  let rounds = 0;
+  const start = performance.now();
+  while (performance.now() - start < 2000) {
+    for (const account of accounts) totpAt(account, at + rounds * 1000);
+    rounds += 1;
+  }
+  const seconds = (performance.now() - start) / 1000;
+  console.log(`1. Code generation, 1,000 accounts (SHA1/256/512, 6–8 digits, periods 20/30/60, secrets 10–64 bytes)`);
+  console.log(`   ${Math.round((rounds * 1000) / seconds).toLocaleString('en')} codes/s; a refresh of all 1,000 takes ${ms((seconds * 1000) / rounds)}`);
+}
+
+/** Counts calls through the SecretStore port and through keytar underneath it. */
+function countingStore(service: string) {
+  const counts = { store: 0, keytar: 0, loadAllMs: 0 };
+  const countingKeytar = async (): Promise<KeytarBackend> => {
+    const keytar = await loadKeytar();
+    const count =
+      <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+      (...args: A) => {
+        counts.keytar += 1;
+        return fn(...args);
+      };
+    return {
+      findCredentials: count(keytar.findCredentials.bind(keytar)),
+      setPassword: count(keytar.setPassword.bind(keytar)),
+      deletePassword: count(keytar.deletePassword.bind(keytar)),
+    };
+  };
+  const inner = createKeychainStore({ service, loadBackend: countingKeytar });
+  const store: SecretStore = {
+    async loadAll() {
+      counts.store++;
+      const start = performance.now();
+      const secrets = await inner.loadAll();
+      counts.loadAllMs += performance.now() - start;
+      return secrets;
+    },
+    set: (id, secret) => (counts.store++, inner.set(id, secret)),
+    delete: (id) => (counts.store++, inner.delete(id)),
+  };
+  return { store, counts };
+}
+
+async function benchVaultLoad(home: string): Promise<void> {
+  const service = `${KEYCHAIN_SERVICE}-bench`;
+  const accounts = Array.from({ length: 500 }, (_, i) => randomAccount(i));
+  // Fill the keychain and the vault directly (one vault write), as 500 earlier adds would have.
+  const filler = createKeychainStore({ service });
+  const fillStart = performance.now();
+  const stored: VaultAccount[] = [];
+  for (const [i, { secret, ...settings }] of accounts.entries()) {
+    const id = `bench${i}`;
+    await filler.set(id, secret);
+    stored.push({ id, ...settings, addedAt: new Date(0).toISOString() });
+  }
+  await new Vault(home).update((list) => void list.push(...stored));
+  const fillMs = performance.now() - fillStart;
+
+  const { store, counts } = countingStore(service);
+  const serviceUnderTest = new AccountService({ vault: new Vault(home), secrets: store, clock: { now: () => Date.now() } });
+  const start = performance.now();
+  const listed = await serviceUnderTest.listAccounts();
+  const loadMs = performance.now() - start;
+  const codesStart = performance.now();
+  const codes = await serviceUnderTest.codes(Date.now());
+  const codesMs = performance.now() - codesStart;
+  console.log(`2. Vault load, 500 accounts (filling the keychain took ${ms(fillMs)}, ${ms(fillMs / 500)} per entry)`);
+  console.log(`   first listAccounts: ${ms(loadMs)} (keychain loadAll ${ms(counts.loadAllMs)}), ${listed.filter((a) => !a.secretMissing).length} secrets found`);
+  console.log(`   keychain calls: ${counts.store} through the SecretStore, ${counts.keytar} to keytar (unlock check + one findCredentials)`);
+  console.log(`   then codes() for all ${codes.length}: ${ms(codesMs)}`);
+  return benchCliList(home, service);
+}
+
+/** Median wall time of `runs` runs of a command, in ms. */
+function timeRuns(runs: number, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): number[] {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    const result = spawnSync(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    times.push(performance.now() - start);
+    if (result.status !== 0) throw new Error(`${command} ${args[0]} failed: ${result.stderr}`);
+  }
+  return times;
+}
+
+function benchCliList(home: string, service: string): void {
+  const env = { ...process.env, TWEESTAP_HOME: home, TWEESTAP_KEYCHAIN_SERVICE: service };
+  const times = timeRuns(5, process.execPath, [CLI, 'code', '--json'], env);
+  console.log(`   CLI \`tweestap code\` over these 500 accounts, cold: median ${ms(median(times))} of 5 runs`);
+}
+
+function benchColdStart(): void {
+  const secret = 'JBSWY3DPEHPK3PXP';
+  const uri = `otpauth://totp/Nse-Portal:alice%40example.com?secret=${secret}&issuer=Nse-Portal&period=20`;
+  const cli: number[] = [];
+  const oath: number[] = [];
+  const bare: number[] = [];
+  // Interleaved, so that load on the machine affects all three alike.
+  for (let i = 0; i < 20; i++) {
+    cli.push(...timeRuns(1, process.execPath, [CLI, 'code', '--uri', uri]));
+    oath.push(...timeRuns(1, 'oathtool', ['--totp', '--time-step-size=20s', '-b', secret]));
+    bare.push(...timeRuns(1, process.execPath, ['-e', '0']));
+  }
+  const version = execFileSync('oathtool', ['--version'], { encoding: 'utf8' }).split('\n')[0];
+  console.log(`3. Cold start, median of 20 interleaved runs`);
+  console.log(`   tweestap code --uri: ${ms(median(cli))}  (node ${process.version} doing nothing: ${ms(median(bare))})`);
+  console.log(`   ${version} --totp: ${ms(median(oath))}`);
+}
+
+const home = mkdtempSync(path.join(os.tmpdir(), 'tweestap-bench-'));
+try {
+  console.log(`Tweestap benchmark — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}\n`);
+  benchCodes();
+  await benchVaultLoad(home);
+  benchColdStart();
+} finally {
+  rmSync(home, { recursive: true, force: true });
+}
+// keytar may keep a D-Bus connection open.
+process.exit(0);
