@@ -88,10 +88,11 @@ async function start(): Promise<void> {
     log,
   });
 
+  const clipboard = new ClipboardGuard(electronClipboard, systemClock);
   const service = createApiService({
     openAccounts: async () => openAccountService(env),
     settings,
-    clipboard: new ClipboardGuard(electronClipboard, systemClock),
+    clipboard,
     shell: electronShell(),
     log,
   });
@@ -107,12 +108,15 @@ async function start(): Promise<void> {
 
   deepLinks.start({ handle: (link) => addFromDeepLink(service, link, locale()), onError: showError });
 
-  app.on('activate', () => showWindow());
+  // macOS keeps the app running without windows; the Dock icon brings one back.
+  app.on('activate', () => (mainWindow ? showWindow() : createWindow(settings)));
   app.on('before-quit', () => {
     quitting = true;
   });
   app.on('will-quit', () => {
     globalShortcut.unregisterAll();
+    // A code still on the clipboard does not outlive the app.
+    void clipboard.flush();
     service.close();
   });
   app.on('window-all-closed', () => {
