@@ -29,12 +29,22 @@ describe('docs/backup-format.md', () => {
     const { createdAt, accounts } = decryptBackup(Buffer.from(example, 'ascii'), 'voorbeeld');
     expect(createdAt).toBe(1_748_736_000_000);
     expect(accounts).toEqual([
-      { type: 'totp', issuer: 'Nse-Portal', account: 'tester@example.nl', secret: 'JBSWY3DPEHPK3PXP', algorithm: 'SHA1', digits: 6, period: 20, counter: 0 },
+      {
+        type: 'totp',
+        issuer: 'Nse-Portal',
+        account: 'tester@example.nl',
+        secret: 'JBSWY3DPEHPK3PXP',
+        algorithm: 'SHA1',
+        digits: 6,
+        period: 20,
+        counter: 0,
+      },
     ]);
   });
 
   // Needs python3 with the cryptography package (Debian: python3-cryptography).
-  it.skipIf(!pythonHasCryptography)('has a Python reader that reads a fresh backup at the default cost', { timeout: 30_000 }, async () => {
+  const itWithPython = it.skipIf(!pythonHasCryptography);
+  itWithPython('has a Python reader that reads a fresh backup at the default cost', { timeout: 30_000 }, async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'tweestap-doc-'));
     try {
       const password = 'Ünïcode wachtwoord';

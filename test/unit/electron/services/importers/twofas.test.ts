@@ -33,9 +33,10 @@ describe('import2fas', () => {
   it('uses the service name when the otp has no issuer, and 2FAS defaults for absent fields', () => {
     const minimal = { name: 'Minimal', secret: 'JBSWY3DPEHPK3PXP', otp: { account: 'me' } };
     const noOtp = { name: 'Bare', secret: 'jbsw y3dp ehpk 3pxp' };
+    const defaults = { type: 'totp', secret: 'JBSWY3DPEHPK3PXP', algorithm: 'SHA1', digits: 6, period: 30, counter: 0 };
     expect(import2fas(twofasPlainExport([minimal, noOtp])).accounts).toEqual([
-      { type: 'totp', issuer: 'Minimal', account: 'me', secret: 'JBSWY3DPEHPK3PXP', algorithm: 'SHA1', digits: 6, period: 30, counter: 0 },
-      { type: 'totp', issuer: 'Bare', account: '', secret: 'JBSWY3DPEHPK3PXP', algorithm: 'SHA1', digits: 6, period: 30, counter: 0 },
+      { ...defaults, issuer: 'Minimal', account: 'me' },
+      { ...defaults, issuer: 'Bare', account: '' },
     ]);
   });
 
