@@ -10,7 +10,7 @@
  * with its path and never overwritten; `quarantine()` moves it aside when the user asks.
  */
 import { randomBytes } from 'node:crypto';
-import { watch as watchFs, promises as fs } from 'node:fs';
+import { mkdirSync, watch as watchFs, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { TweestapError } from '../../shared/errors';
@@ -140,6 +140,7 @@ export class Vault {
       this.lastSeen = text;
       onChange();
     };
+    mkdirSync(this.dir, { recursive: true, mode: 0o700 }); // the app may watch before the first write
     const watcher = watchFs(this.dir, { persistent: false }, (_event, name) => {
       if (name !== null && name !== path.basename(this.file)) return;
       clearTimeout(timer);

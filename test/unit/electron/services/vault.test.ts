@@ -126,6 +126,18 @@ describe('Vault', () => {
     expect(readFileSync(vault.file, 'utf8')).not.toContain('JBSWY3DPEHPK3PXP');
   });
 
+  it('can watch a data folder that does not exist yet', async () => {
+    const fresh = new Vault(path.join(dir, 'not-yet'));
+    const changed = new Promise<void>((resolve) => {
+      const stop = fresh.watch(() => {
+        stop();
+        resolve();
+      });
+    });
+    await new Vault(fresh.dir).update((accounts) => void accounts.push(account('first')));
+    await changed;
+  });
+
   it('tells a watcher when another process changes the file, not when it writes itself', async () => {
     const other = new Vault(dir);
     const seenAtCall: string[][] = [];
