@@ -106,8 +106,9 @@ function passwordBytes(password: string): Buffer {
 /**
  * Encrypts `accounts` into a backup file protected by `password`.
  * `scryptN` lowers or raises the cost (tests only; still at least 2^14); `createdAt` defaults to
- * now. Throws TweestapError `backup.passwordEmpty`, `backup.accountInvalid` (with the 1-based
- * index) or `backup.unsafeKdf`.
+ * now. Throws TweestapError (kind input) `backup.passwordEmpty`, `otp.timeInvalid`,
+ * `backup.tooManyAccounts`, `backup.accountInvalid` (with the 1-based index), `backup.unsafeKdf`
+ * or `backup.tooLarge`: it never writes a file that decryptBackup would refuse.
  */
 export function encryptBackup(
   accounts: OtpParams[],
@@ -115,6 +116,12 @@ export function encryptBackup(
   options: { createdAt?: number; scryptN?: number } = {},
 ): Buffer {
   if (password.length === 0) throw new TweestapError('input', 'backup.passwordEmpty');
+  const createdAt = options.createdAt ?? Date.now();
+  if (!Number.isSafeInteger(createdAt) || createdAt < 0) throw new TweestapError('input', 'otp.timeInvalid');
+  // Never write a backup the reader would refuse.
+  if (accounts.length > MAX_ACCOUNTS) {
+    throw new TweestapError('input', 'backup.tooManyAccounts', { count: accounts.length, max: MAX_ACCOUNTS });
+  }
   const stored = accounts.map((account, index) => {
     try {
       return toOtpParams(account);
@@ -134,10 +141,14 @@ export function encryptBackup(
     }),
     'ascii',
   );
-  const plaintext = Buffer.from(JSON.stringify({ createdAt: options.createdAt ?? Date.now(), accounts: stored }), 'utf8');
+  const plaintext = Buffer.from(JSON.stringify({ createdAt, accounts: stored }), 'utf8');
   const { ciphertext, tag } = sealAesGcm(key, nonce, plaintext, header);
   const body = Buffer.concat([ciphertext, tag]).toString('base64');
-  return Buffer.concat([header, Buffer.from(`\n${body}\n`, 'ascii')]);
+  const file = Buffer.concat([header, Buffer.from(`\n${body}\n`, 'ascii')]);
+  if (file.length > MAX_BACKUP_BYTES) {
+    throw new TweestapError('input', 'backup.tooLarge', { size: file.length, max: MAX_BACKUP_BYTES });
+  }
+  return file;
 }
 
 /** True when `bytes` start like a Tweestap backup (used to recognise a file's format). */

@@ -6,6 +6,7 @@
 export const en = {
   'backup.passwordEmpty': 'Choose a password for the backup.',
   'backup.accountInvalid': 'Account {index} cannot be put in a backup: it is incomplete or invalid.',
+  'backup.tooManyAccounts': 'A backup holds at most {max} accounts; there are {count}.',
   'backup.notBackup': 'This is not a Tweestap backup file.',
   'backup.truncated': 'This backup file is incomplete: it was cut off. Copy it again from where you saved it.',
   'backup.damaged': 'This backup file is damaged or was changed, so it cannot be read.',
@@ -39,6 +40,7 @@ export const en = {
 export const nl: Record<keyof typeof en, string> = {
   'backup.passwordEmpty': 'Kies een wachtwoord voor de reservekopie.',
   'backup.accountInvalid': 'Account {index} kan niet in een reservekopie: het is onvolledig of ongeldig.',
+  'backup.tooManyAccounts': 'Een reservekopie bevat hoogstens {max} accounts; er zijn er {count}.',
   'backup.notBackup': 'Dit is geen reservekopie van Tweestap.',
   'backup.truncated':
     'Deze reservekopie is onvolledig: het bestand is afgebroken. Kopieer het opnieuw van de plek waar u het bewaarde.',

@@ -156,6 +156,15 @@ describe('encryptBackup refuses', () => {
     expect(error.params).toEqual({ index: 2 });
   });
 
+  it.each([-1, 1.5, Number.NaN])('a creation time of %s', (createdAt) => {
+    expectRejected(errorOf(() => encryptBackup(ACCOUNTS, PASSWORD, { createdAt, scryptN: TEST_N })), 'otp.timeInvalid');
+  });
+
+  it('more accounts than a backup may hold (the reader would refuse the file)', () => {
+    const many = Array.from({ length: 10_001 }, () => ACCOUNTS[0]!);
+    expectRejected(errorOf(() => backupOf(many)), 'backup.tooManyAccounts');
+  });
+
   it.each([2 ** 13, 2 ** 14 + 1, 2 ** 21])('a cost N = %i outside the safe range', (scryptN) => {
     expectRejected(errorOf(() => encryptBackup(ACCOUNTS, PASSWORD, { scryptN })), 'backup.unsafeKdf');
   });
