@@ -39,8 +39,9 @@ export function secretFromBytes(bytes: Uint8Array): string {
 
 /**
  * Checks every field of an account (data from JSON, IPC or a form is not trusted to match its
- * type) and returns a canonical copy: secret normalized, labels trimmed, TOTP counter 0.
- * Throws a TweestapError of kind 'input' naming the first bad field.
+ * type) and returns a canonical copy: secret normalized, labels trimmed, decimal strings for
+ * digits, period and counter turned into numbers, TOTP counter 0. Throws a TweestapError of
+ * kind 'input' naming the first bad field (never quoting the secret).
  */
 export function validateOtpParams(p: OtpParams): OtpParams {
   const type = parseOtpType(String(p.type));
