@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import QRCode from 'qrcode';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildCli, json, tweestap, type CliResult } from '../unit/cli/run-cli';
 
@@ -193,6 +194,22 @@ describe('tweestap CLI with the keychain', () => {
     writeFileSync(links, `otpauth://totp/Z:z?secret=JBSWY3DPEHPK3PXP\nhttps://example.com/\n`);
     expect(run(['import', links]).status).toBe(2);
     expect(json<AccountView[]>(run(['list', '--json']))).toHaveLength(5);
+    expectNoLeak();
+  });
+
+  it('adds from a QR image, and names what a QR holds when it is not an authenticator code', async () => {
+    const image = path.join(root, `nse-${counter}.png`);
+    await QRCode.toFile(image, NSE, { scale: 6 });
+    const added = run(['add', '--image', image, '--json']);
+    expect(added.status).toBe(0);
+    expect(json<{ added: AccountView[] }>(added).added).toMatchObject([{ issuer: 'Nse-Portal', account: 'alice@example.com' }]);
+
+    const link = path.join(root, `link-${counter}.png`);
+    await QRCode.toFile(link, 'https://example.com/app', { scale: 6 });
+    const refused = run(['add', '--image', link]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/^tweestap: .*web/i);
+    expect(json<AccountView[]>(run(['list', '--json']))).toHaveLength(1);
     expectNoLeak();
   });
 
