@@ -1,7 +1,7 @@
 /**
  * HOTP and TOTP codes. The HMAC truncation is otpauth's `HOTP.generate`; the time-step
- * arithmetic is ours, in exact integer milliseconds, because otpauth's `TOTP.counter` divides
- * twice in floating point. Time is always a parameter (Unix ms), never read from a clock here.
+ * arithmetic is ours, one exact division of integer milliseconds, rather than otpauth's
+ * `TOTP.counter`, which divides twice in floating point (seconds, then period). Time is always a parameter (Unix ms), never read from a clock here.
  */
 import { HOTP, Secret } from 'otpauth';
 import { TweestapError } from '../errors';
@@ -62,8 +62,10 @@ export function verifyTotp(p: OtpParams, code: string, atMs: number, window: num
 export function verifyHotp(p: OtpParams, code: string, window: number): number | null {
   const account = prepare(p, 'hotp');
   const wanted = checkCode(code, account.params.digits);
-  const candidates = Array.from({ length: checkWindow(window) + 1 }, (_, i) => i).filter((offset) => Number.isSafeInteger(account.params.counter + offset));
-  return candidates.find((offset) => sameCode(codeOf(account, account.params.counter + offset), wanted)) ?? null;
+  const { counter } = account.params;
+  const ahead = Array.from({ length: checkWindow(window) + 1 }, (_, i) => i);
+  const candidates = ahead.filter((offset) => Number.isSafeInteger(counter + offset));
+  return candidates.find((offset) => sameCode(codeOf(account, counter + offset), wanted)) ?? null;
 }
 
 /**
