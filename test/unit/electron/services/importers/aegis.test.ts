@@ -36,12 +36,13 @@ describe('importAegis', () => {
     }
   });
 
-  it('skips Steam, Yandex and invalid entries with their reason and label, and imports the rest', () => {
+  it('skips Steam, Yandex, invalid and over-long entries with their reason and label, and imports the rest', () => {
     const steam = { ...aegisEntry(FIXTURE_ACCOUNTS[0]!), type: 'steam', issuer: 'Steam', name: 'gamer' };
     const yandex = { ...aegisEntry(FIXTURE_ACCOUNTS[0]!), type: 'yandex', issuer: 'Yandex', name: 'ivan' };
     const badSecret = aegisEntry({ ...FIXTURE_ACCOUNTS[1]!, secret: 'NOT-BASE32!' });
     const noInfo = { type: 'totp', name: 'x', issuer: 'NoInfo' };
-    const result = importAegis(aegisPlainVault(aegisDb([steam, entries[0], yandex, badSecret, 'junk', noInfo])));
+    const longName = { ...aegisEntry(FIXTURE_ACCOUNTS[0]!), issuer: 'Long', name: 'n'.repeat(257) };
+    const result = importAegis(aegisPlainVault(aegisDb([steam, entries[0], yandex, badSecret, 'junk', noInfo, longName])));
     expect(result.accounts).toEqual([FIXTURE_ACCOUNTS[0]]);
     expect(result.skipped).toEqual([
       { position: 1, label: 'Steam (gamer)', key: 'import.entrySteam', params: {} },
@@ -49,6 +50,7 @@ describe('importAegis', () => {
       { position: 4, label: 'Gemeente Ærø (jan+test@example.com)', key: 'otp.secretNotBase32', params: {} },
       { position: 5, label: '', key: 'import.entryInvalid', params: {} },
       { position: 6, label: 'NoInfo (x)', key: 'import.entryInvalid', params: {} },
+      { position: 7, label: `Long (${'n'.repeat(200)})`, key: 'vault.labelTooLong', params: { max: 256 } },
     ]);
   });
 
