@@ -1,5 +1,6 @@
-/** Where `add --image` and `import` get their otpauth and migration links from. */
+/** Where `add --image` and `import` get their accounts from. */
 import { readFile } from 'node:fs/promises';
+import { detectImportFormat } from '../electron/services/importers';
 import { TweestapError } from '../shared/errors';
 import { describeQrText, notOtpauthError } from '../shared/otp';
 import { scanImageFile } from './scan-image';
@@ -31,19 +32,25 @@ async function readSource(file: string): Promise<Buffer> {
   }
 }
 
+/** What `import` was given: links (from the argument, an image or a text file), or an export file. */
+export type ImportSource = { kind: 'links'; links: string[] } | { kind: 'export'; bytes: Buffer };
+
 /**
- * The links `import` was given: the argument itself when it is a link, the QR codes of an image
- * file, or the non-empty lines of a text file (lines starting with `#` are comments).
+ * Reads `import`'s argument: the argument itself when it is a link, the QR codes of an image
+ * file, the non-empty lines of a text file of links (`#` starts a comment), or the bytes of
+ * another authenticator's export or a Tweestap backup (read by electron/services/importers).
  */
-export async function linksFromArgument(arg: string): Promise<string[]> {
-  if (/^otpauth(-migration)?:/i.test(arg.trim())) return onlyLinks([arg]);
+export async function importSourceOf(arg: string): Promise<ImportSource> {
+  if (/^otpauth(-migration)?:/i.test(arg.trim())) return { kind: 'links', links: onlyLinks([arg]) };
   const bytes = await readSource(arg);
-  if (IMAGE_MAGIC.some((magic) => bytes.subarray(0, magic.length).equals(magic))) return linksFromImage(arg);
+  if (IMAGE_MAGIC.some((magic) => bytes.subarray(0, magic.length).equals(magic))) return { kind: 'links', links: await linksFromImage(arg) };
+  const format = detectImportFormat(bytes);
+  if (format !== 'uri-list' && format !== 'unknown') return { kind: 'export', bytes };
   const lines = bytes
     .toString('utf8')
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter((line) => line !== '' && !line.startsWith('#'));
   if (lines.length === 0) throw new TweestapError('not-found', 'cli.source.noLinks', { file: arg });
-  return onlyLinks(lines);
+  return { kind: 'links', links: onlyLinks(lines) };
 }

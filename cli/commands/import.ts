@@ -1,5 +1,6 @@
 /** `tweestap import`: a Google Authenticator export or a list of links, all accounts or none. */
 import type { AccountView, UserMessage } from '../../shared/api';
+import { importFile } from '../../electron/services/importers';
 import { TweestapError } from '../../shared/errors';
 import { decodeMigrationUri, describeQrText, MigrationBatch, migrationImportWarnings, parseOtpauthUri } from '../../shared/otp';
 import type { OtpParams } from '../../shared/otp/types';
@@ -7,14 +8,16 @@ import { addedAccounts, duplicateChoice, printAdded } from '../adding';
 import { expectPositionals, parseCommandArgs } from '../args';
 import type { CliContext, Command } from '../context';
 import { EXIT } from '../exit-codes';
+import { readPasswordFromStdin } from '../password';
 import { accountLabel } from '../query';
-import { linksFromArgument } from '../sources';
+import { importSourceOf } from '../sources';
 
 const OPTIONS = {
   'dry-run': { type: 'boolean' },
   replace: { type: 'boolean' },
   'keep-both': { type: 'boolean' },
   json: { type: 'boolean' },
+  'password-stdin': { type: 'boolean' },
 } as const;
 
 /** Everything an import would add, parsed and checked before anything is written. */
@@ -49,6 +52,25 @@ export function planImport(links: readonly string[], known: readonly AccountView
   return { accounts: [...accounts, ...migrated], warnings: migrationImportWarnings(migrated, known) };
 }
 
+/**
+ * Reads an export file (Tweestap backup, Aegis, 2FAS): every account it holds, and each entry it
+ * had to skip as a warning. An encrypted file without `password` is an input error saying how to
+ * pass one.
+ */
+function planExportFile(bytes: Buffer, password: string | undefined, ctx: CliContext): ImportPlan {
+  try {
+    const imported = importFile(bytes, password);
+    const warnings = imported.skipped.map(({ position, label, key, params }) => ({
+      key: 'cli.import.skipped' as const,
+      params: { position, label, reason: ctx.t(key, params) },
+    }));
+    return { accounts: imported.accounts, warnings };
+  } catch (error) {
+    if (error instanceof TweestapError && error.key === 'import.passwordRequired') throw new TweestapError('input', 'cli.password.needed');
+    throw error;
+  }
+}
+
 /** Accounts of the plan whose issuer and account name (ignoring case) are taken, also within the plan. */
 function duplicatesOf(plan: ImportPlan, existing: readonly AccountView[]): string[] {
   const key = (a: { issuer: string; account: string }) => `${a.issuer.toLocaleLowerCase()}\n${a.account.toLocaleLowerCase()}`;
@@ -68,15 +90,18 @@ function preview({ secret: _secret, ...rest }: OtpParams) {
 
 export const importCommand: Command = {
   help: `Usage:
-  tweestap import <migration-uri | image | text file of URIs> [--dry-run] [--replace|--keep-both] [--json]
+  tweestap import <migration-uri | image | text file of URIs | export file> [--password-stdin]
+                  [--dry-run] [--replace|--keep-both] [--json]
 
 Imports every account of an otpauth-migration:// link (Google Authenticator's "Transfer
-accounts"), of the QR codes in a PNG or JPEG, or of a text file with one otpauth:// or
-otpauth-migration:// link per line (all parts of a multi-part export). All accounts or none:
+accounts"), of the QR codes in a PNG or JPEG, of a text file with one otpauth:// or
+otpauth-migration:// link per line (all parts of a multi-part export), of a Tweestap backup
+(tweestap export --backup), or of an Aegis (plain or encrypted) or 2FAS export. All accounts or none:
 every link is checked, and a missing export part or a name that already exists stops the import
 before anything is written (exit 2). The export format has no period: imported accounts get
 30 s, with a warning where an account of the same name has another period (the NSE Portal: 20).
 
+  --password-stdin  Read the password of a backup or an encrypted export from standard input.
   --dry-run     Show what would be imported; change nothing.
   --replace     Replace existing accounts of the same issuer and account name.
   --keep-both   Keep existing accounts and add the imported ones beside them.
@@ -86,10 +111,11 @@ before anything is written (exit 2). The export format has no period: imported a
     const { values, positionals } = parseCommandArgs(argv, OPTIONS, true);
     const [source] = expectPositionals(positionals, 1, 1);
     const onDuplicate = duplicateChoice(values);
-    const links = await linksFromArgument(source as string);
+    const input = await importSourceOf(source as string);
+    const password = values['password-stdin'] ? await readPasswordFromStdin() : undefined;
     const service = await ctx.accounts();
     const existing = await service.listAccounts();
-    const plan = planImport(links, existing);
+    const plan = input.kind === 'links' ? planImport(input.links, existing) : planExportFile(input.bytes, password, ctx);
     if (values['dry-run']) {
       const warnings = plan.warnings.map((w) => ctx.t(w.key, w.params));
       if (values.json) return ctx.json({ dryRun: true, accounts: plan.accounts.map(preview), warnings }), EXIT.ok;
@@ -101,8 +127,8 @@ before anything is written (exit 2). The export format has no period: imported a
     if (onDuplicate === 'ask' && duplicates.length > 0) {
       throw new TweestapError('input', 'cli.import.duplicates', { labels: duplicates.join('; ') });
     }
-    const added: AccountView[] = [];
-    for (const account of plan.accounts) added.push(...addedAccounts(await service.add(account, onDuplicate)).accounts);
+    // One vault write for all accounts: an interrupted import leaves nothing half-done.
+    const { accounts: added } = addedAccounts(await service.addMany(plan.accounts, onDuplicate));
     printAdded(ctx, added, plan.warnings, values.json ?? false);
     return EXIT.ok;
   },

@@ -192,9 +192,10 @@ export class AccountService {
   /**
    * Adds accounts: with a duplicate (same issuer and account, ignoring case) and `ask`, returns
    * `duplicate` and writes nothing; `replace` keeps the existing id and place with the new secret
-   * and settings; `keep-both` adds a new entry.
+   * and settings; `keep-both` adds a new entry. All accounts or none reach the vault, in one write
+   * (an import or a restore).
    */
-  private async addMany(input: OtpParams[], onDuplicate: DuplicateChoice, warnings: UserMessage[]): Promise<AddResult> {
+  async addMany(input: OtpParams[], onDuplicate: DuplicateChoice, warnings: UserMessage[] = []): Promise<AddResult> {
     const params = input.map(checkParams);
     const { accounts: current, secrets } = await this.load();
     const plan = params.map((p) => ({ params: p, duplicate: findDuplicate(current, p) }));

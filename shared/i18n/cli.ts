@@ -1,5 +1,10 @@
 /** Messages of the cli area. Keys are `cli.*`; `nl` must translate every key of `en`. */
 export const en = {
+  'cli.password.empty': 'no password on standard input (--password-stdin).',
+  'cli.password.needed': 'this file is encrypted: pass its password on standard input with --password-stdin.',
+  'cli.import.skipped': 'skipped entry {position} ({label}): {reason}',
+  'cli.export.backupWritten': 'encrypted backup of {count} account(s) written to {file}',
+  'cli.usage.backupNeedsPassword': '--backup needs --password-stdin (the backup password on standard input).',
   'cli.usage.unknownCommand': 'unknown command "{command}".',
   'cli.usage.unknownOption': 'unknown option {option}.',
   'cli.usage.optionValue': 'option {option} is missing its value or does not take one.',
@@ -22,7 +27,7 @@ export const en = {
   'cli.usage.addSource': 'give exactly one of: an otpauth URI, --image <file>, or --secret with --issuer and --account.',
   'cli.usage.counterNeedsHotp': '--counter is for HOTP accounts: add --hotp.',
   'cli.usage.hotpNeedsCounter': '--hotp needs --counter N (the counter of the next code, often 0).',
-  'cli.usage.exportWhat': 'choose one of --uris or --migration-qr <dir>.',
+  'cli.usage.exportWhat': 'choose one of --uris, --migration-qr <dir> or --backup <file>.',
   'cli.usage.renameWhat': 'give --issuer, --account or both.',
   'cli.add.duplicate': '{label} already exists (id {id}); nothing was changed. Use --replace or --keep-both.',
   'cli.add.partialBatch': 'this QR code is part of an export of {total} codes (missing: {missing}); import all parts at once with "tweestap import <file of links>".',
@@ -46,6 +51,11 @@ export const en = {
 } as const;
 
 export const nl: Record<keyof typeof en, string> = {
+  'cli.password.empty': 'geen wachtwoord op standaardinvoer (--password-stdin).',
+  'cli.password.needed': 'dit bestand is versleuteld: geef het wachtwoord op standaardinvoer met --password-stdin.',
+  'cli.import.skipped': 'onderdeel {position} ({label}) overgeslagen: {reason}',
+  'cli.export.backupWritten': 'versleutelde back-up van {count} account(s) geschreven naar {file}',
+  'cli.usage.backupNeedsPassword': '--backup heeft --password-stdin nodig (het back-upwachtwoord op standaardinvoer).',
   'cli.usage.unknownCommand': 'onbekende opdracht "{command}".',
   'cli.usage.unknownOption': 'onbekende optie {option}.',
   'cli.usage.optionValue': 'bij optie {option} ontbreekt de waarde, of deze optie neemt geen waarde.',
@@ -68,7 +78,7 @@ export const nl: Record<keyof typeof en, string> = {
   'cli.usage.addSource': 'geef precies één van: een otpauth-URI, --image <bestand>, of --secret met --issuer en --account.',
   'cli.usage.counterNeedsHotp': '--counter is voor HOTP-accounts: voeg --hotp toe.',
   'cli.usage.hotpNeedsCounter': '--hotp heeft --counter N nodig (de teller van de volgende code, vaak 0).',
-  'cli.usage.exportWhat': 'kies --uris of --migration-qr <map>.',
+  'cli.usage.exportWhat': 'kies --uris, --migration-qr <map> of --backup <bestand>.',
   'cli.usage.renameWhat': 'geef --issuer, --account of allebei.',
   'cli.add.duplicate': '{label} bestaat al (id {id}); er is niets gewijzigd. Gebruik --replace of --keep-both.',
   'cli.add.partialBatch': 'deze QR-code is een deel van een export van {total} codes (ontbrekend: {missing}); importeer alle delen tegelijk met "tweestap import <bestand met links>".',

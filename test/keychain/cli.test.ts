@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { aegisDb, aegisEncryptedVault, aegisEntry } from '../fixtures/import/generate';
 import { buildCli, json, tweestap, type CliResult } from '../unit/cli/run-cli';
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -194,6 +195,45 @@ describe('tweestap CLI with the keychain', () => {
     writeFileSync(links, `otpauth://totp/Z:z?secret=JBSWY3DPEHPK3PXP\nhttps://example.com/\n`);
     expect(run(['import', links]).status).toBe(2);
     expect(json<AccountView[]>(run(['list', '--json']))).toHaveLength(5);
+    expectNoLeak();
+  });
+
+  it('writes an encrypted backup and restores it all at once; a wrong password changes nothing', () => {
+    run(['add', NSE]);
+    run(['add', `otpauth://totp/GitHub:bob?secret=JBSWY3DPEHPK3PXP&issuer=GitHub`]);
+    const file = path.join(root, `backup-${counter}.tweestap`);
+    const needsPassword = run(['export', '--backup', file]);
+    expect(needsPassword.status).toBe(2);
+    const written = tweestap(['export', '--backup', file, '--password-stdin'], { TWEESTAP_HOME: home, TWEESTAP_KEYCHAIN_SERVICE: service }, 'correct horse\n');
+    expect(written.status).toBe(0);
+    expect(statSync(file).mode & 0o077).toBe(0);
+    expect(readFileSync(file, 'latin1')).not.toContain(CANARY);
+
+    home = path.join(root, `home-${counter}-restore`);
+    const importWith = (password: string) =>
+      tweestap(['import', file, '--password-stdin', '--json'], { TWEESTAP_HOME: home, TWEESTAP_KEYCHAIN_SERVICE: `${service}-restore` }, password);
+    expect(tweestap(['import', file], { TWEESTAP_HOME: home, TWEESTAP_KEYCHAIN_SERVICE: `${service}-restore` }).stderr).toMatch(/--password-stdin/);
+    const wrong = importWith('wrong horse\n');
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toMatch(/password/i);
+    expect(readdirSync(root)).not.toContain(`home-${counter}-restore`);
+    const restored = importWith('correct horse\n');
+    expect(restored.status).toBe(0);
+    expect(json<{ added: AccountView[] }>(restored).added.map((a) => a.issuer)).toEqual(['Nse-Portal', 'GitHub']);
+    const code = tweestap(['code', 'nse', '--at', `@${T}`, '--json'], { TWEESTAP_HOME: home, TWEESTAP_KEYCHAIN_SERVICE: `${service}-restore` });
+    expect(json<Array<{ code: string }>>(code)[0]!.code).toBe(oathtotp(CANARY, T));
+    expectNoLeak();
+  });
+
+  it('imports an encrypted Aegis vault with its password', () => {
+    const aegis = path.join(root, `aegis-${counter}.json`);
+    const params = { type: 'totp', issuer: 'Nse-Portal', account: 'dana@example.com', secret: CANARY, algorithm: 'SHA1', digits: 6, period: 20, counter: 0 } as const;
+    writeFileSync(aegis, aegisEncryptedVault(aegisDb([aegisEntry(params)]), 'aegis-pw'));
+    expect(tweestap(['import', aegis], { TWEESTAP_HOME: home, TWEESTAP_KEYCHAIN_SERVICE: service }).status).toBe(2);
+    const imported = tweestap(['import', aegis, '--password-stdin', '--json'], { TWEESTAP_HOME: home, TWEESTAP_KEYCHAIN_SERVICE: service }, 'aegis-pw');
+    expect(imported.status).toBe(0);
+    expect(json<{ added: AccountView[] }>(imported).added).toMatchObject([{ issuer: 'Nse-Portal', account: 'dana@example.com' }]);
+    expect(imported.stdout).not.toContain(CANARY);
     expectNoLeak();
   });
 
