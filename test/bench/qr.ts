@@ -1,5 +1,6 @@
 /**
- * `npm run bench:qr [-- --quick] [-- --count N] [-- --only 1080p,4k,camera,camera-no-code] [-- --misses]`
+ * `npm run bench:qr [-- --quick] [-- --count N] [-- --only 1080p,4k,camera,camera-no-code] [-- --misses]
+ *   [-- --shipped-only]` (the shipped pipeline alone: quick timings without jsQR's long runs)
  *
  * Generates seeded synthetic images (test/fixtures/qr/generate.ts) and runs each decoder and the
  * shipped pipeline on every image, in rotating order so warm caches and CPU boosts favour none.
@@ -7,6 +8,7 @@
  * of the codes placed), median / p95 / mean ms, both codes of two-code shots, frames decoded and
  * decode throughput. Compare with the targets of issue 5; nothing here passes or fails.
  */
+import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { nodeQrDecoders, nodeZxingDecoder } from '../../cli/scan-image';
 import { createJsqrDecoder } from '../../shared/qr/jsqr';
@@ -47,7 +49,13 @@ interface Contender {
 }
 
 const { values } = parseArgs({
-  options: { quick: { type: 'boolean' }, count: { type: 'string' }, only: { type: 'string' }, misses: { type: 'boolean' } },
+  options: {
+    quick: { type: 'boolean' },
+    count: { type: 'string' },
+    only: { type: 'string' },
+    misses: { type: 'boolean' },
+    'shipped-only': { type: 'boolean' },
+  },
 });
 const count = Number(values.count ?? (values.quick ? 20 : 100));
 const kinds = values.only ? KINDS.filter((kind) => values.only?.split(',').includes(kind.name)) : KINDS;
@@ -60,13 +68,17 @@ const pipeline = (decoders: QrDecoder[]): Contender => ({
   name: `pipeline (${decoders.map((decoder) => decoder.name).join(' → ')})${decoders === shipped ? ' shipped' : ''}`,
   decode: (image) => decodeQrTexts(image, decoders),
 });
-const contenders: Contender[] = [
-  ...withFallback.map((decoder) => ({ name: decoder.name, decode: (image: GeneratedImage['image']) => decoder.decode(image) })),
-  pipeline(withFallback),
-  pipeline(shipped),
-];
+const contenders: Contender[] = values['shipped-only']
+  ? [pipeline(shipped)]
+  : [
+      ...withFallback.map((decoder) => ({ name: decoder.name, decode: (image: GeneratedImage['image']) => decoder.decode(image) })),
+      pipeline(withFallback),
+      pipeline(shipped),
+    ];
 
 console.log(`QR benchmark: ${count} images per kind, Node ${process.version}, ${contenders.map((c) => c.name).join(', ')}`);
+// Timings only mean something on a quiet machine: show how busy it was.
+console.log(`load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores`);
 for (const kind of kinds) {
   const tallies = new Map(contenders.map((contender) => [contender.name, emptyTally()]));
   // Warm up (wasm compilation, JIT) on an image that is not counted.
@@ -81,6 +93,7 @@ for (const kind of kinds) {
     }
   }
   printKind(kind.name, tallies);
+  console.log(`load average now ${loadavg()[0]?.toFixed(1)}`);
 }
 
 function emptyTally(): Tally {
