@@ -99,7 +99,7 @@ function AccountRowImpl({ account, code, showNextCode, offsetMs, canReorder, act
           ✎
         </button>
         <button type="button" className="icon-button danger" aria-label={t('app.account.delete', { name: label })} onClick={() => actions.remove(account)}>
-          🗑
+          ✕
         </button>
       </span>
     </li>
@@ -111,8 +111,14 @@ function AccountBody({ account, code, showNextCode, offsetMs, actions }: Omit<Ac
   const { t } = useI18n();
   const labels = (
     <span className="account-labels">
-      <span className="issuer">{account.issuer || account.account}</span>
-      {account.issuer && <span className="account-name">{account.account}</span>}
+      <span className="issuer" title={account.issuer || account.account}>
+        {account.issuer || account.account}
+      </span>
+      {account.issuer && (
+        <span className="account-name" title={account.account}>
+          {account.account}
+        </span>
+      )}
     </span>
   );
   if (account.secretMissing) {
