@@ -17,6 +17,18 @@ export default defineConfig({
         },
       },
       {
+        // Security proofs (test/security): fuzzing, IPC properties, keychain and vault faults; needs
+        // a Secret Service (with-keyring.sh) and the built CLI (dist/cli).
+        test: {
+          name: 'security',
+          include: ['test/security/**/*.test.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
