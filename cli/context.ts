@@ -4,6 +4,7 @@
  * the vault and never touch the data folder.
  */
 import { createInterface } from 'node:readline/promises';
+import { fileURLToPath } from 'node:url';
 import type { AccountService } from '../electron/services/accounts';
 import { localeFromTag, translate, type Locale, type MessageKey, type MessageParams } from '../shared/i18n';
 import { systemClock, type Clock } from '../shared/ports';
@@ -75,8 +76,10 @@ export function processContext(env: NodeJS.ProcessEnv): CliContext {
       }
     },
     accounts() {
-      // Imported on demand so that stateless commands never load keytar or open the vault.
-      service ??= import('./open-accounts').then(({ openAccountService }) => openAccountService(env));
+      // Imported on demand so that stateless commands never load keytar or open the vault. keytar
+      // runs in the keychain worker, bundled next to this entry file (dist/cli/keychain-worker.mjs).
+      const keychainWorker = fileURLToPath(new URL('./keychain-worker.mjs', import.meta.url));
+      service ??= import('./open-accounts').then(({ openAccountService }) => openAccountService(env, { keychainWorker }));
       return service;
     },
   };

@@ -9,8 +9,9 @@ const TARGETS = {
   main: { entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', packages: 'external' },
   preload: { entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] },
   // Split into chunks so that each command loads only its own dependencies (a fast `code --uri`).
+  // keychain-worker: the child process that runs keytar for the CLI (electron/platform/keychain-process.ts).
   cli: {
-    entryPoints: { tweestap: 'cli/tweestap.ts' },
+    entryPoints: { tweestap: 'cli/tweestap.ts', 'keychain-worker': 'cli/keychain-worker.ts' },
     outdir: 'dist/cli',
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunks/[name]-[hash]',
