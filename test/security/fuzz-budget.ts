@@ -1,0 +1,12 @@
+/**
+ * How many random cases each property gets in `npm test` (the security project stays under about
+ * a minute). `npm run bench:security` runs the parser properties with 100,000 cases each.
+ */
+export const FUZZ_RUNS = {
+  /** Per API method, and for the sender check. */
+  ipcPerMethod: 150,
+  /** Per text/bytes parser (otpauth, migration, backup reader). */
+  parser: 1000,
+  /** Image decoder cases (each decodes an image, so fewer). */
+  image: 150,
+} as const;
