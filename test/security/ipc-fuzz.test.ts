@@ -119,7 +119,7 @@ const HOSTILE: unknown[] = [
   new Date(NaN),
   Array.from({ length: 100_000 }, (_, i) => `id${i}`),
   { length: 2 ** 32 - 1 },
-  [,],
+  new Array(3), // sparse: three holes
 ];
 
 const anything = fc.oneof(
