@@ -11,6 +11,7 @@ import { API_METHODS, LINKS } from '../shared/api';
 import { TweestapError } from '../shared/errors';
 import { LOCALES } from '../shared/i18n';
 import { ALGORITHMS, DIGITS, OTP_TYPES } from '../shared/otp/types';
+import { MAX_BACKUP_BYTES } from './services/backup';
 
 /** Longest `otpauth://` or `otpauth-migration://` text accepted (a large migration part fits). */
 export const MAX_URI_LENGTH = 4096;
@@ -26,6 +27,10 @@ export const MAX_ACCOUNTS = 10_000;
 export const MAX_SHORTCUT_LENGTH = 100;
 /** Largest tester clock offset: about 200 years either way, enough to test steps past 2038. */
 export const MAX_CLOCK_OFFSET_SECONDS = 200 * 366 * 86_400;
+/** Longest backup or import password (far beyond any passphrase a person types). */
+export const MAX_PASSWORD_LENGTH = 1024;
+/** Longest Base64 text of an imported file: the largest file the importers read, encoded. */
+export const MAX_IMPORT_BASE64_LENGTH = 4 * Math.ceil(MAX_BACKUP_BYTES / 3);
 /** Largest clipboard clearing delay: ten minutes. */
 export const MAX_CLIPBOARD_CLEAR_SECONDS = 600;
 
@@ -35,6 +40,14 @@ const label = z.string().max(MAX_LABEL_LENGTH);
 const unixMs = z.number().int().min(0).max(8.64e15);
 const duplicateChoice = z.enum(['ask', 'replace', 'keep-both']);
 const wholeNumber = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const password = z.string().min(1).max(MAX_PASSWORD_LENGTH);
+/** Standard Base64 with padding, as the renderer's FileReader produces it. */
+const base64File = z
+  .string()
+  .min(1)
+  .max(MAX_IMPORT_BASE64_LENGTH)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/)
+  .refine((text) => text.length % 4 === 0);
 
 const manualEntry = z.strictObject({
   issuer: label,
@@ -100,6 +113,10 @@ const METHOD_ARGS = {
   openLink: args(['name', z.custom<LinkName>((name) => typeof name === 'string' && Object.hasOwn(LINKS, name))]),
   beginScreenCapture: args(),
   endScreenCapture: args(),
+  createBackup: args(['password', password]),
+  importFromFile: args(['data', base64File], ['password', password.nullable()], ['onDuplicate', duplicateChoice]),
+  backupStatus: args(),
+  dismissBackupReminder: args(),
 } satisfies { [M in ApiMethod]: MethodArgs<Parameters<TweestapApi[M]>> };
 
 /** True when `name` is one of the contract's methods (an own key, so `__proto__` is not). */

@@ -94,6 +94,8 @@ async function start(): Promise<void> {
     settings,
     clipboard,
     shell: electronShell(),
+    dataDir: dir,
+    clock: systemClock,
     log,
   });
   registerIpcHandlers(ipcMain, { service, window: () => mainWindow, trustedOrigin, log });

@@ -68,6 +68,8 @@ export async function startPreviewHost(options: PreviewHostOptions = {}): Promis
     settings,
     clipboard: new ClipboardGuard(clipboard, clock),
     shell: previewShell(env, log),
+    dataDir: dir,
+    clock,
     log,
   });
 

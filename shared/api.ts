@@ -26,6 +26,10 @@ export const API_METHODS = [
   'openLink',
   'beginScreenCapture',
   'endScreenCapture',
+  'createBackup',
+  'importFromFile',
+  'backupStatus',
+  'dismissBackupReminder',
 ] as const;
 export type ApiMethod = (typeof API_METHODS)[number];
 
@@ -112,12 +116,47 @@ export interface AppInfo {
   previewHost: boolean;
   /** The keychain could not be used at start; the first screen explains what to do. */
   keychainProblem: UserMessage | null;
+  /** The folder holding vault.json and settings.json (no secrets), shown on the About screen. */
+  dataDir: string;
+}
+
+/** An encrypted backup, ready to save: the renderer only passes its bytes on to a download. */
+export interface BackupFile {
+  fileName: string;
+  /** Base64 of the encrypted file. */
+  data: string;
+}
+
+/** An entry of an imported file that was not imported, and why (never its secret). */
+export interface SkippedImport {
+  /** 1-based place of the entry in the file (line of a URI list, entry of an export). */
+  position: number;
+  /** Issuer and account as the file shows them; may be empty. */
+  label: string;
+  reason: UserMessage;
+}
+
+/**
+ * What importing a file produced. `password-required` and `duplicate`: nothing was written; ask the
+ * user and call again with the password or the choice.
+ */
+export type ImportFileResult =
+  | { status: 'imported'; accounts: AccountView[]; skipped: SkippedImport[]; warnings: UserMessage[] }
+  | { status: 'password-required' }
+  | { status: 'duplicate'; existing: AccountView; issuer: string; account: string };
+
+export interface BackupStatus {
+  /** When the last backup was made (Unix ms), or null if never. */
+  lastBackupAt: number | null;
+  /** Remind the user: accounts were added since the last backup, and the reminder is not snoozed. */
+  reminder: boolean;
 }
 
 /** Documentation links the renderer may open, by name; main holds the URLs (an allow-list). */
 export const LINKS = {
   nsePortal: 'https://nse-portal.crowdtech.com/',
   nseHelpdesk: 'mailto:info@nse.nl',
+  licence: 'https://opensource.org/license/mit',
 } as const;
 export type LinkName = keyof typeof LINKS;
 
@@ -143,6 +182,16 @@ export interface TweestapApi {
   /** Hides our window before a screen grab (so it does not cover the QR); a no-op in the preview host. */
   beginScreenCapture(): Promise<void>;
   endScreenCapture(): Promise<void>;
+  /** Encrypts every account with `password` (in main) and returns the file to save. */
+  createBackup(password: string): Promise<BackupFile>;
+  /**
+   * Imports a Tweestap backup or another authenticator's export (`data`: the file's bytes in
+   * Base64): all accounts at once, or nothing on any error.
+   */
+  importFromFile(data: string, password: string | null, onDuplicate: DuplicateChoice): Promise<ImportFileResult>;
+  backupStatus(): Promise<BackupStatus>;
+  /** Hides the backup reminder for 7 days. */
+  dismissBackupReminder(): Promise<void>;
 }
 
 /** Events main pushes to the renderer. */

@@ -10,9 +10,11 @@ import type {
   ApiEvent,
   ApiResult,
   AppInfo,
+  BackupFile,
   CodeSlot,
   CodeView,
   DuplicateChoice,
+  ImportFileResult,
   ManualEntry,
   Settings,
   TweestapApi,
@@ -20,8 +22,13 @@ import type {
 } from '../../shared/api';
 import { LINKS } from '../../shared/api';
 import { TweestapError } from '../../shared/errors';
+import type { OtpParams } from '../../shared/otp/types';
+import type { Clock } from '../../shared/ports';
 import { isApiMethod, validateArgs } from '../api-validation';
+import { encryptBackup } from './backup';
+import { BackupStatusStore, needsBackupReminder } from './backup-status';
 import type { ClipboardGuard } from './clipboard-guard';
+import { importFile, type ImportedFile } from './importers';
 import type { SettingsService } from './settings';
 
 /** The account operations the API needs; AccountService (accounts.ts) provides them. */
@@ -34,6 +41,10 @@ export interface AccountsPort {
   renameAccount(accountId: string, labels: { issuer: string; account: string }): Promise<AccountView>;
   removeAccount(accountId: string): Promise<void>;
   reorderAccounts(accountIds: string[]): Promise<AccountView[]>;
+  /** Adds all accounts in one write, or none (a duplicate with `ask` writes nothing). */
+  addMany(params: OtpParams[], onDuplicate: DuplicateChoice): Promise<AddResult>;
+  /** Every account with its secret: only for an explicit backup. */
+  exportAccounts(): Promise<OtpParams[]>;
   /** Calls `onChange` when another process (the CLI) changed the accounts; returns the stop function. */
   watch(onChange: () => void): () => void;
 }
@@ -62,6 +73,10 @@ export interface ApiServiceDeps {
   settings: SettingsService;
   clipboard: ClipboardGuard;
   shell: ShellPort;
+  /** The data folder: shown on the About screen, and where backup-status.json is kept. */
+  dataDir: string;
+  /** Times of backups and of the reminder's dismissal. */
+  clock: Clock;
   /** Diagnostics sink; receives no arguments of calls and no secrets. */
   log?: (message: string) => void;
 }
@@ -79,12 +94,21 @@ export interface ApiService {
 }
 
 /** Methods after which the account list the renderer shows is out of date. */
-const CHANGES_ACCOUNTS = new Set<string>(['nextHotpCode', 'addFromUri', 'addManual', 'renameAccount', 'removeAccount', 'reorderAccounts']);
+const CHANGES_ACCOUNTS = new Set<string>([
+  'nextHotpCode',
+  'addFromUri',
+  'addManual',
+  'renameAccount',
+  'removeAccount',
+  'reorderAccounts',
+  'importFromFile',
+]);
 
 /** Creates the API over the given services. */
 export function createApiService(deps: ApiServiceDeps): ApiService {
-  const { settings, clipboard, shell } = deps;
+  const { settings, clipboard, shell, clock } = deps;
   const log = deps.log ?? ((message: string) => console.error(message));
+  const backups = new BackupStatusStore(deps.dataDir, log);
   const listeners = new Set<(event: ApiEvent) => void>();
   // The last HOTP code shown per account, so that copyCode can copy it without advancing again.
   const lastHotpCodes = new Map<string, string>();
@@ -126,6 +150,12 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
     }
   };
 
+  /** A replaced account's secret changed, so the last backup no longer holds it as it is. */
+  const noteAdded = async <R extends AddResult>(result: R): Promise<R> => {
+    if (result.status === 'added') await backups.forgetAccounts(result.accounts.map((account) => account.id));
+    return result;
+  };
+
   const api: TweestapApi = {
     async appInfo(): Promise<AppInfo> {
       let keychainProblem: UserMessage | null = null;
@@ -141,6 +171,7 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
         osLocale: shell.osLocale(),
         previewHost: shell.previewHost,
         keychainProblem,
+        dataDir: deps.dataDir,
       };
     },
     listAccounts: async () => (await accounts()).listAccounts(),
@@ -150,8 +181,8 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
       lastHotpCodes.set(accountId, slot.code);
       return slot;
     },
-    addFromUri: async (uri, onDuplicate) => (await accounts()).addFromUri(uri, onDuplicate),
-    addManual: async (entry, onDuplicate) => (await accounts()).addManual(entry, onDuplicate),
+    addFromUri: async (uri, onDuplicate) => noteAdded(await (await accounts()).addFromUri(uri, onDuplicate)),
+    addManual: async (entry, onDuplicate) => noteAdded(await (await accounts()).addManual(entry, onDuplicate)),
     renameAccount: async (accountId, labels) => (await accounts()).renameAccount(accountId, labels),
     async removeAccount(accountId) {
       await (await accounts()).removeAccount(accountId);
@@ -171,6 +202,29 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
     openLink: (name) => shell.openExternal(LINKS[name]),
     beginScreenCapture: () => shell.beginScreenCapture(),
     endScreenCapture: () => shell.endScreenCapture(),
+    async createBackup(password): Promise<BackupFile> {
+      const opened = await accounts();
+      // The ids first: an account added meanwhile is then in the file but not counted as saved.
+      const ids = (await opened.listAccounts()).map((account) => account.id);
+      const createdAt = clock.now();
+      const file = encryptBackup(await opened.exportAccounts(), password, { createdAt });
+      await backups.recordBackup(ids, createdAt);
+      return { fileName: backupFileName(createdAt), data: file.toString('base64') };
+    },
+    async importFromFile(data, password, onDuplicate): Promise<ImportFileResult> {
+      const imported = readImport(Buffer.from(data, 'base64'), password);
+      if (!imported) return { status: 'password-required' };
+      const result = await noteAdded(await (await accounts()).addMany(imported.accounts, onDuplicate));
+      if (result.status === 'batch-progress') throw new Error('addMany reported migration progress');
+      if (result.status === 'duplicate') return result;
+      const skipped = imported.skipped.map(({ position, label, key, params }) => ({ position, label, reason: { key, params } }));
+      return { status: 'imported', accounts: result.accounts, skipped, warnings: result.warnings };
+    },
+    async backupStatus() {
+      const [record, list] = await Promise.all([backups.get(), accounts().then((opened) => opened.listAccounts())]);
+      return { lastBackupAt: record.lastBackupAt, reminder: needsBackupReminder(record, list.map((account) => account.id), clock.now()) };
+    },
+    dismissBackupReminder: () => backups.dismissReminder(clock.now()),
   };
 
   return {
@@ -201,10 +255,25 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
   };
 }
 
-/** An add that wrote nothing (a duplicate to ask about, or a migration batch still incomplete). */
+/** An add that wrote nothing (a duplicate to ask about, a migration batch still incomplete, a password to ask for). */
 function isPendingAdd(value: unknown): boolean {
   const status = (value as { status?: unknown } | undefined)?.status;
-  return status === 'duplicate' || status === 'batch-progress';
+  return status === 'duplicate' || status === 'batch-progress' || status === 'password-required';
+}
+
+/** The imported file, or null when it is encrypted and no password was given (ask for one). */
+function readImport(bytes: Uint8Array, password: string | null): ImportedFile | null {
+  try {
+    return importFile(bytes, password ?? undefined);
+  } catch (error) {
+    if (error instanceof TweestapError && error.key === 'import.passwordRequired') return null;
+    throw error;
+  }
+}
+
+/** `tweestap-backup-2026-11-25.tweestap`: the date (UTC) the backup was made. */
+export function backupFileName(createdAt: number): string {
+  return `tweestap-backup-${new Date(createdAt).toISOString().slice(0, 10)}.tweestap`;
 }
 
 function knownPlatform(platform: string): AppInfo['platform'] {

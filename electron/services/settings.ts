@@ -157,7 +157,7 @@ function definedOnly(patch: Partial<Settings>): Partial<Settings> {
 }
 
 /** Temp file in the same folder, fsync, rename: readers see the old file or the new, never half. */
-async function writeFileAtomic(filePath: string, text: string): Promise<void> {
+export async function writeFileAtomic(filePath: string, text: string): Promise<void> {
   await mkdir(path.dirname(filePath), { recursive: true, mode: 0o700 });
   const temp = `${filePath}.${randomBytes(6).toString('hex')}.tmp`;
   const handle = await open(temp, 'w', 0o600);

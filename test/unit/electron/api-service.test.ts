@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LINKS, type ApiEvent, type ApiResult, type CodeView, type Settings } from '../../../shared/api';
+import { LINKS, type AccountView, type ApiEvent, type ApiResult, type BackupFile, type CodeView, type ImportFileResult, type Settings } from '../../../shared/api';
 import { TweestapError } from '../../../shared/errors';
 import type { Clipboard, SecretStore } from '../../../shared/ports';
 import { AccountService } from '../../../electron/services/accounts';
@@ -64,6 +64,8 @@ async function createService(openAccounts?: () => Promise<AccountsPort>): Promis
     settings: await SettingsService.open(dir, (message) => logs.push(message)),
     clipboard: new ClipboardGuard(clipboard, clock),
     shell,
+    dataDir: dir,
+    clock,
     log: (message) => logs.push(message),
   });
   created.onEvent((event) => events.push(event));
@@ -203,7 +205,71 @@ describe('settings and shell', () => {
       osLocale: 'nl-NL',
       previewHost: true,
       keychainProblem: { key: 'vault.keychainModuleMissing', params: { reason: 'test' } },
+      dataDir: dir,
     });
     expect(value(await service.dispatch('appInfo', []))).toMatchObject({ keychainProblem: null });
+  });
+});
+
+describe('backup and import', () => {
+  const PASSWORD = 'correct horse battery';
+  const PORTAL_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+
+  it('makes an encrypted backup named after the day, and the reminder goes until an account is added', async () => {
+    await service.dispatch('addFromUri', [PORTAL_URI, 'ask']);
+    expect(value(await service.dispatch('backupStatus', []))).toEqual({ lastBackupAt: null, reminder: true });
+    const backup = value<BackupFile>(await service.dispatch('createBackup', [PASSWORD]));
+    expect(backup.fileName).toBe('tweestap-backup-2026-11-25.tweestap');
+    const bytes = Buffer.from(backup.data, 'base64');
+    expect(bytes.toString('latin1')).toMatch(/^\{"format":"tweestap-backup"/);
+    expect(bytes.toString('latin1')).not.toContain(PORTAL_SECRET);
+    expect(value(await service.dispatch('backupStatus', []))).toEqual({ lastBackupAt: NOW, reminder: false });
+    await service.dispatch('addFromUri', [PORTAL_URI.replace('jan', 'piet'), 'ask']);
+    expect(value(await service.dispatch('backupStatus', []))).toEqual({ lastBackupAt: NOW, reminder: true });
+  });
+
+  it('shows the reminder again for an account replaced after the backup', async () => {
+    await service.dispatch('addFromUri', [PORTAL_URI, 'ask']);
+    await service.dispatch('createBackup', [PASSWORD]);
+    await service.dispatch('addFromUri', [PORTAL_URI.replace(PORTAL_SECRET, 'JBSWY3DPEHPK3PXP'), 'replace']);
+    expect(value<{ reminder: boolean }>(await service.dispatch('backupStatus', [])).reminder).toBe(true);
+  });
+
+  it('hides the reminder once dismissed', async () => {
+    await service.dispatch('addFromUri', [PORTAL_URI, 'ask']);
+    expect(value(await service.dispatch('dismissBackupReminder', []))).toBeUndefined();
+    expect(value(await service.dispatch('backupStatus', []))).toEqual({ lastBackupAt: null, reminder: false });
+  });
+
+  it('restores a backup: asks for the password, changes nothing on a wrong one, asks about duplicates', async () => {
+    await service.dispatch('addFromUri', [PORTAL_URI, 'ask']);
+    const { data } = value<BackupFile>(await service.dispatch('createBackup', [PASSWORD]));
+    const [account] = value<AccountView[]>(await service.dispatch('listAccounts', []));
+    await service.dispatch('removeAccount', [account!.id]);
+    events = [];
+
+    expect(value(await service.dispatch('importFromFile', [data, null, 'ask']))).toEqual({ status: 'password-required' });
+    expect(await service.dispatch('importFromFile', [data, 'wrong password', 'ask'])).toMatchObject({ ok: false, error: { key: 'backup.wrongPassword' } });
+    expect(value(await service.dispatch('listAccounts', []))).toEqual([]);
+    expect(events).toEqual([]);
+
+    const restored = value<ImportFileResult>(await service.dispatch('importFromFile', [data, PASSWORD, 'ask']));
+    expect(restored).toMatchObject({ status: 'imported', accounts: [{ issuer: 'Nse-Portal', account: 'jan@nse.nl', period: 20 }], skipped: [] });
+    expect(events).toEqual([{ type: 'accounts-changed' }]);
+    expect(value(await service.dispatch('importFromFile', [data, PASSWORD, 'ask']))).toMatchObject({ status: 'duplicate', issuer: 'Nse-Portal' });
+    expect(value<AccountView[]>(await service.dispatch('listAccounts', []))).toHaveLength(1);
+  });
+
+  it('imports a list of links and reports the skipped lines by place, without their text', async () => {
+    const list = `${PORTAL_URI}\nhttps://example.com/not-a-code\n`;
+    const result = value<ImportFileResult>(await service.dispatch('importFromFile', [Buffer.from(list).toString('base64'), null, 'ask']));
+    expect(result).toMatchObject({ status: 'imported', accounts: [{ issuer: 'Nse-Portal' }] });
+    expect(result.status === 'imported' && result.skipped).toEqual([{ position: 2, label: '', reason: { key: 'import.lineNotOtpauth', params: {} } }]);
+  });
+
+  it('refuses a file it does not recognise, adding nothing', async () => {
+    const result = await service.dispatch('importFromFile', [Buffer.from('hello').toString('base64'), null, 'ask']);
+    expect(result).toMatchObject({ ok: false, error: { kind: 'input', key: 'import.unknownFormat' } });
+    expect(value(await service.dispatch('listAccounts', []))).toEqual([]);
   });
 });

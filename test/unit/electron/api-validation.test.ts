@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { API_METHODS, type ApiMethod } from '../../../shared/api';
 import { TweestapError } from '../../../shared/errors';
-import { isApiMethod, MAX_LABEL_LENGTH, MAX_URI_LENGTH, validateArgs } from '../../../electron/api-validation';
+import { isApiMethod, MAX_IMPORT_BASE64_LENGTH, MAX_LABEL_LENGTH, MAX_PASSWORD_LENGTH, MAX_URI_LENGTH, validateArgs } from '../../../electron/api-validation';
 
 const entry = { issuer: 'Nse-Portal', account: 'a@example.nl', secret: 'jbsw y3dp', type: 'totp', algorithm: 'SHA1', digits: 6, period: 20, counter: 0 };
 
@@ -22,6 +22,10 @@ const VALID: Record<ApiMethod, unknown[]> = {
   openLink: ['nsePortal'],
   beginScreenCapture: [],
   endScreenCapture: [],
+  createBackup: ['correct horse battery'],
+  importFromFile: ['b3RwYXV0aDovL3RvdHAvWD9zZWNyZXQ9SkJTV1kzRFA=', null, 'ask'],
+  backupStatus: [],
+  dismissBackupReminder: [],
 };
 
 /** Per method, argument lists of the wrong type (one argument changed at a time). */
@@ -36,6 +40,15 @@ const WRONG_TYPES: Partial<Record<ApiMethod, unknown[][]>> = {
   copyCode: [['abc', '0']],
   updateSettings: [[{ theme: 'blue' }], [{ clipboardClearSeconds: -1 }], [{ globalShortcut: 'rm -rf /' }], [{ language: 'de' }], [null]],
   openLink: [['https://evil.example'], ['__proto__'], ['toString']],
+  createBackup: [[''], [null], [42]],
+  importFromFile: [
+    ['not base64!', null, 'ask'],
+    ['QUJD=', null, 'ask'],
+    ['', 'pw', 'ask'],
+    ['QUJD', '', 'ask'],
+    ['QUJD', null, 'merge'],
+    [new Uint8Array([1, 2, 3]), null, 'ask'],
+  ],
 };
 
 /** Per method, argument lists carrying a field the contract does not have. */
@@ -87,6 +100,13 @@ describe('validateArgs', () => {
     const long = 'x'.repeat(MAX_LABEL_LENGTH + 1);
     expect(rejection('renameAccount', ['abc', { issuer: long, account: 'A' }])).toMatchObject({ key: 'shell.input.tooLong', params: { field: 'labels.issuer' } });
     expect(rejection('addManual', [{ ...entry, account: long }, 'ask'])).toMatchObject({ key: 'shell.input.tooLong', params: { field: 'entry.account' } });
+  });
+
+  it('takes an imported file up to the Base64 size of the largest importable file, and a password up to its limit', () => {
+    const atLimit = 'A'.repeat(MAX_IMPORT_BASE64_LENGTH);
+    expect(() => validateArgs('importFromFile', [atLimit, 'x'.repeat(MAX_PASSWORD_LENGTH), 'replace'])).not.toThrow();
+    expect(rejection('importFromFile', [`${atLimit}AAAA`, null, 'ask'])).toMatchObject({ key: 'shell.input.tooLong', params: { field: 'data' } });
+    expect(rejection('createBackup', ['x'.repeat(MAX_PASSWORD_LENGTH + 1)])).toMatchObject({ key: 'shell.input.tooLong', params: { field: 'password' } });
   });
 
   it('never echoes a rejected value: a secret in the wrong place stays out of the error', () => {
