@@ -6,7 +6,7 @@ export const FUZZ_RUNS = {
   /** Per API method, and for the sender check. */
   ipcPerMethod: 150,
   /** Per text/bytes parser (otpauth, migration, backup reader). */
-  parser: 1000,
+  parser: 3000,
   /** Image decoder cases (each decodes an image, so fewer). */
-  image: 150,
+  image: 300,
 } as const;

@@ -1,0 +1,96 @@
+/**
+ * Parsers under fire (fast-check, targets in parser-targets.ts): the otpauth parser, the
+ * migration decoder, the backup reader and the image decoder give a result or a typed input
+ * error for every input, never hang and stay within a memory bound. `npm run bench:security`
+ * runs the same targets with 100,000 cases each. Plus the table of inputs that crashed other
+ * authenticators.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AccountService } from '../../electron/services/accounts';
+import { Vault } from '../../electron/services/vault';
+import { TweestapError } from '../../shared/errors';
+import { describeQrText, notOtpauthError, parseOtpauthUri } from '../../shared/otp';
+import type { SecretStore } from '../../shared/ports';
+import { FUZZ_RUNS } from './fuzz-budget';
+import { fuzz, imageTarget, PARSER_TARGETS, RSS_GROWTH_LIMIT_MB, type FuzzFigures } from './parser-targets';
+
+function report(figures: FuzzFigures): void {
+  console.log(
+    `${figures.name}: ${figures.cases} cases in ${figures.ms.toFixed(0)} ms, ${figures.accepted} accepted, slowest ${figures.slowestCaseMs.toFixed(1)} ms, RSS +${figures.rssGrowthMb.toFixed(0)} MB (limit ${RSS_GROWTH_LIMIT_MB})`,
+  );
+}
+
+describe('parsers under random and hostile input', () => {
+  it.each(PARSER_TARGETS.map((target) => [target.name, target] as const))('%s: a result or a typed input error, bounded in time and memory', async (_name, target) => {
+    const figures = await fuzz<never>(target as never, FUZZ_RUNS.parser);
+    report(figures);
+    expect(figures.cases).toBe(FUZZ_RUNS.parser);
+  });
+
+  it('image decoder: random bytes, truncated, damaged and huge-header PNG/JPEG', async () => {
+    const figures = await fuzz(imageTarget, FUZZ_RUNS.image);
+    report(figures);
+    expect(figures.cases).toBe(FUZZ_RUNS.image);
+  });
+});
+
+/** Test double for the keychain (a Map): the table is about parsing, not storage. */
+class MapSecretStoreDouble implements SecretStore {
+  private readonly entries = new Map<string, string>();
+  async loadAll() {
+    return new Map(this.entries);
+  }
+  async set(id: string, secret: string) {
+    this.entries.set(id, secret);
+  }
+  async delete(id: string) {
+    return this.entries.delete(id);
+  }
+}
+
+/** What adding `uri` through the account service throws (the path a pasted or scanned link takes). */
+async function addError(uri: string): Promise<TweestapError | 'added'> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tweestap-crash-table-'));
+  try {
+    const accounts = new AccountService({ vault: new Vault(dir), secrets: new MapSecretStoreDouble(), clock: { now: () => 0 } });
+    await accounts.addFromUri(uri, 'ask');
+    return 'added';
+  } catch (error) {
+    if (error instanceof TweestapError) return error;
+    throw error;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('inputs that crashed other authenticators give a typed error', () => {
+  it.each([
+    ['a broken percent escape', 'otpauth://totp/%2?secret=s', 'otp.percentEscapeInvalid'],
+    ['an empty secret', 'otpauth://totp/Issuer:jan?secret=', 'otp.secretEmpty'],
+    ['no secret at all', 'otpauth://totp/Issuer:jan', 'otp.secretEmpty'],
+    ['multi-line junk', 'line one\nline two\r\n\u0000\totpauth', 'otp.notOtpauth.text'],
+    ['a link with junk lines after the secret', 'otpauth://totp/x?secret=JBSWY3DPEHPK3PXP\nline2\r\n\u0000junk', 'otp.secretNotBase32'],
+    ['an empty QR text', '', 'otp.notOtpauth.empty'],
+    ['a QR text of spaces', ' \n\t ', 'otp.notOtpauth.empty'],
+  ])('%s', async (_name, uri, key) => {
+    expect(() => parseOtpauthUri(uri)).toThrow(TweestapError);
+    const error = await addError(uri);
+    expect(error).toBeInstanceOf(TweestapError);
+    expect(error).toMatchObject({ kind: 'input', key });
+  });
+
+  it('an empty QR is reported as empty, not as an account', () => {
+    expect(describeQrText('')).toBe('empty');
+    expect(notOtpauthError('empty')).toMatchObject({ kind: 'input', key: 'otp.notOtpauth.empty' });
+  });
+
+  // Known gap, reported to the lead: a link whose label and issuer are both empty is added as an
+  // account without a name, while renameAccount refuses that (vault.labelsEmpty). This test
+  // documents the gap and fails (turns red) once adding refuses it too; then drop `.fails`.
+  it.fails('an empty label (no issuer either) is refused like an empty rename', async () => {
+    expect(await addError('otpauth://totp/?secret=JBSWY3DPEHPK3PXP')).toMatchObject({ kind: 'input', key: 'vault.labelsEmpty' });
+  });
+});
