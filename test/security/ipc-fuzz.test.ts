@@ -73,7 +73,9 @@ beforeAll(async () => {
     settings: await SettingsService.open(dir, (message) => logs.push(message)),
     clipboard: new ClipboardGuard(memoryClipboard(), clock),
     shell: shellDouble,
-    log: (message) => logs.push(message),
+    dataDir: dir,
+    clock,
+    log: (message) => void logs.push(message),
   });
   for (const uri of SEED_URIS) expect((await service.dispatch('addFromUri', [uri, 'keep-both'])).ok).toBe(true);
 });
