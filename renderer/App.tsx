@@ -7,7 +7,13 @@ import type { AccountView, Settings } from '../shared/api';
 import { AnnouncerProvider } from './components/Announcer';
 import { AccountList } from './features/accounts/AccountList';
 import { EmptyState } from './features/accounts/EmptyState';
+import { AboutDialog } from './features/about/AboutDialog';
 import { AddDialog } from './features/add/AddDialog';
+import { BackupDialog } from './features/backup/BackupDialog';
+import { BackupReminderNotice } from './features/backup/BackupReminderNotice';
+import type { Panel } from './features/backup/panels';
+import { RestoreDialog } from './features/backup/RestoreDialog';
+import { useBackupReminder } from './features/backup/useBackupReminder';
 import type { Incoming } from './features/add/incoming';
 import { KeychainProblem } from './features/KeychainProblem';
 import { SettingsDialog } from './features/settings/SettingsDialog';
@@ -63,6 +69,8 @@ function MainScreen({ data, settings, accounts }: { data: AppData; settings: Set
   const [query, setQuery] = useState('');
   const [adding, setAdding] = useState<AddState | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [panel, setPanel] = useState<Panel | null>(null);
+  const reminder = useBackupReminder(accounts);
   const search = useRef<HTMLInputElement>(null);
   const incomingCount = useRef(0);
   const offsetMs = settings.clockOffsetSeconds * 1000;
@@ -78,7 +86,7 @@ function MainScreen({ data, settings, accounts }: { data: AppData; settings: Set
   useWindowInput({
     onIncoming,
     onTypeToSearch: () => search.current?.focus(),
-    listening: !adding && !settingsOpen,
+    listening: !adding && !settingsOpen && !panel,
   });
   const onAdded = useCallback(() => void reloadAccounts(), [reloadAccounts]);
 
@@ -119,6 +127,7 @@ function MainScreen({ data, settings, accounts }: { data: AppData; settings: Set
           </button>
         </div>
       )}
+      {reminder.visible && <BackupReminderNotice onBackup={() => setPanel('backup')} onDismiss={reminder.dismiss} />}
       <main className="app-main">
         {accounts.length === 0 ? (
           <EmptyState onAdd={() => openAdd()} />
@@ -136,7 +145,20 @@ function MainScreen({ data, settings, accounts }: { data: AppData; settings: Set
           onClose={() => setAdding(null)}
         />
       )}
-      {settingsOpen && <SettingsDialog settings={settings} onChange={setSettings} onClose={() => setSettingsOpen(false)} />}
+      {settingsOpen && (
+        <SettingsDialog
+          settings={settings}
+          onChange={setSettings}
+          onClose={() => setSettingsOpen(false)}
+          onOpenPanel={(next) => {
+            setSettingsOpen(false);
+            setPanel(next);
+          }}
+        />
+      )}
+      {panel === 'backup' && <BackupDialog onClose={() => setPanel(null)} onBackedUp={reminder.refresh} />}
+      {panel === 'restore' && <RestoreDialog onClose={() => setPanel(null)} />}
+      {panel === 'about' && data.info && <AboutDialog info={data.info} onClose={() => setPanel(null)} />}
     </>
   );
 }

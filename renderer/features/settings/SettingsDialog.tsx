@@ -8,18 +8,22 @@ import type { MessageKey } from '../../../shared/i18n';
 import { Dialog } from '../../components/Dialog';
 import { api } from '../../bridge';
 import { errorText, useI18n } from '../../i18n/I18nContext';
+import { BackupSection } from '../backup/BackupSection';
+import type { Panel } from '../backup/panels';
 
 interface SettingsDialogProps {
   settings: Settings;
   onChange(settings: Settings): void;
   onClose(): void;
+  /** Opens the backup, restore or About dialog (in place of this one). */
+  onOpenPanel(panel: Panel): void;
 }
 
 const MAX_CLEAR_SECONDS = 3600;
 export const MAX_CLOCK_OFFSET_SECONDS = 86_400;
 
 /** The settings form. */
-export function SettingsDialog({ settings, onChange, onClose }: SettingsDialogProps) {
+export function SettingsDialog({ settings, onChange, onClose, onOpenPanel }: SettingsDialogProps) {
   const { t } = useI18n();
   const [error, setError] = useState<string | null>(null);
   const update = async (patch: Partial<Settings>) => {
@@ -88,6 +92,7 @@ export function SettingsDialog({ settings, onChange, onClose }: SettingsDialogPr
           onCommit={(clockOffsetSeconds) => void update({ clockOffsetSeconds })}
         />
       </fieldset>
+      <BackupSection onOpen={onOpenPanel} />
       <div className="dialog-buttons">
         <button type="button" className="button primary" onClick={onClose}>
           {t('app.action.close')}

@@ -1,0 +1,60 @@
+/** About Tweestap: name, version, what it is, where its data is kept, links and the licence. */
+import type { AppInfo, LinkName } from '../../../shared/api';
+import type { MessageKey } from '../../../shared/i18n';
+import { Dialog } from '../../components/Dialog';
+import { api } from '../../bridge';
+import { useI18n } from '../../i18n/I18nContext';
+
+const KEYCHAIN_NAMES: Record<AppInfo['platform'], MessageKey> = {
+  linux: 'app.about.keychain.linux',
+  darwin: 'app.about.keychain.darwin',
+  win32: 'app.about.keychain.win32',
+  other: 'app.about.keychain.other',
+};
+
+const LINKS: [LinkName, MessageKey][] = [
+  ['nsePortal', 'app.about.portal'],
+  ['nseHelpdesk', 'app.about.helpdesk'],
+];
+
+/** The About screen; every link goes through main's allow-list (`openLink`). */
+export function AboutDialog({ info, onClose }: { info: AppInfo; onClose(): void }) {
+  const { t } = useI18n();
+  const open = (name: LinkName) => void api.openLink(name).catch(() => undefined);
+  return (
+    <Dialog title={t('app.about.title')} onClose={onClose}>
+      <p>
+        <strong>Tweestap</strong> <span data-testid="about-version">{t('app.about.version', { version: info.version })}</span>
+      </p>
+      <p>{t('app.about.description')}</p>
+      <h3>{t('app.about.storage')}</h3>
+      <ul className="plain-list">
+        <li>{t('app.about.storageSecrets', { keychain: t(KEYCHAIN_NAMES[info.platform]) })}</li>
+        <li>
+          {t('app.about.storageData')} <code className="selectable">{info.dataDir}</code>
+        </li>
+      </ul>
+      <h3>{t('app.about.links')}</h3>
+      <ul className="plain-list">
+        {LINKS.map(([name, key]) => (
+          <li key={name}>
+            <button type="button" className="link-button" onClick={() => open(name)}>
+              {t(key)}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <p>
+        {t('app.about.licence')}{' '}
+        <button type="button" className="link-button" onClick={() => open('licence')}>
+          {t('app.about.licenceLink')}
+        </button>
+      </p>
+      <div className="dialog-buttons">
+        <button type="button" className="button primary" onClick={onClose} autoFocus>
+          {t('app.action.close')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,39 @@
+/** The "Backup and information" part of Settings: when the last backup was made, and the ways to the dialogs. */
+import { useEffect, useState } from 'react';
+import { api } from '../../bridge';
+import { useI18n } from '../../i18n/I18nContext';
+import type { Panel } from './panels';
+
+/** Shows the last backup's date and opens the backup, restore and About dialogs. */
+export function BackupSection({ onOpen }: { onOpen(panel: Panel): void }) {
+  const { t, locale } = useI18n();
+  const [lastBackupAt, setLastBackupAt] = useState<number | null | undefined>(undefined);
+  useEffect(() => {
+    let cancelled = false;
+    api.backupStatus().then(
+      (status) => !cancelled && setLastBackupAt(status.lastBackupAt),
+      () => undefined,
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+  const date = lastBackupAt ? new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(lastBackupAt) : null;
+  return (
+    <fieldset className="testers">
+      <legend>{t('app.backup.section')}</legend>
+      {lastBackupAt !== undefined && <p className="field-hint">{date ? t('app.backup.lastBackup', { date }) : t('app.backup.never')}</p>}
+      <div className="dialog-buttons start">
+        <button type="button" className="button" onClick={() => onOpen('backup')}>
+          {t('app.backup.open')}
+        </button>
+        <button type="button" className="button" onClick={() => onOpen('restore')}>
+          {t('app.backup.restoreOpen')}
+        </button>
+        <button type="button" className="button" onClick={() => onOpen('about')}>
+          {t('app.about.open')}
+        </button>
+      </div>
+    </fieldset>
+  );
+}
