@@ -81,7 +81,7 @@ async function start(): Promise<void> {
     const file = url.host === APP_HOST ? await loadRendererFile(rendererRoot, url.pathname) : null;
     return file ? new Response(new Uint8Array(file.body), { headers: file.headers }) : new Response('not found', { status: 404 });
   });
-  installSessionGuards(session.defaultSession, {
+  const guards = installSessionGuards(session.defaultSession, {
     trustedOrigin,
     desktopCapturer,
     primaryDisplayId: () => screen.getPrimaryDisplay().id,
@@ -156,6 +156,7 @@ async function start(): Promise<void> {
       // Only URLs of the LINKS allow-list (shared/api.ts) ever reach here.
       openExternal: (url) => shell.openExternal(url),
       async beginScreenCapture() {
+        guards.restartScreens();
         capturing = Boolean(mainWindow?.isVisible());
         mainWindow?.hide();
       },

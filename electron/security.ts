@@ -51,11 +51,16 @@ export function isPermissionGranted(query: PermissionQuery, trustedOrigin: strin
 }
 
 /**
- * The screen to give a `getDisplayMedia` call: the source of the primary display, else the first
- * screen. (The scanning issue refines this to each screen in turn.)
+ * The screen to give the next `getDisplayMedia` call of a scan: the primary display first, then
+ * the others in the capturer's order, then the first again. The renderer asks once per screen and
+ * stops at the first screen it has already seen, so every display is grabbed once.
+ * `previousId`: the source handed out last in this scan (null at its start, or when it is gone).
  */
-export function chooseScreenSource(sources: readonly DesktopCapturerSource[], primaryDisplayId: number): DesktopCapturerSource | null {
-  return sources.find((source) => source.display_id === String(primaryDisplayId)) ?? sources[0] ?? null;
+export function nextScreenSource(sources: readonly DesktopCapturerSource[], primaryDisplayId: number, previousId: string | null): DesktopCapturerSource | null {
+  const primary = sources.filter((source) => source.display_id === String(primaryDisplayId));
+  const ordered = [...primary, ...sources.filter((source) => !primary.includes(source))];
+  const previous = ordered.findIndex((source) => source.id === previousId);
+  return ordered[(previous + 1) % ordered.length] ?? null;
 }
 
 /** What installSessionGuards needs besides the session. */
@@ -66,9 +71,16 @@ export interface SessionGuardDeps {
   log: (message: string) => void;
 }
 
+/** What main keeps of the guards: the start of a new scan of the screens. */
+export interface SessionGuards {
+  /** The next getDisplayMedia call gets the primary display again (call when a scan begins). */
+  restartScreens(): void;
+}
+
 /** Installs the permission request/check handlers and the display-media handler on `session`. */
-export function installSessionGuards(session: Session, deps: SessionGuardDeps): void {
+export function installSessionGuards(session: Session, deps: SessionGuardDeps): SessionGuards {
   const { trustedOrigin } = deps;
+  let previousScreenId: string | null = null;
   session.setPermissionRequestHandler((contents, permission, callback, details) => {
     const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
     callback(isPermissionGranted({ permission, requestingUrl: details.requestingUrl ?? contents.getURL(), mediaTypes }, trustedOrigin));
@@ -84,7 +96,8 @@ export function installSessionGuards(session: Session, deps: SessionGuardDeps): 
     deps.desktopCapturer
       .getSources({ types: ['screen'], thumbnailSize: { width: 0, height: 0 } })
       .then((sources) => {
-        const source = chooseScreenSource(sources, deps.primaryDisplayId());
+        const source = nextScreenSource(sources, deps.primaryDisplayId(), previousScreenId);
+        previousScreenId = source?.id ?? null;
         // Video only: a QR scan never needs the system's sound.
         callback(source ? { video: source } : null);
       })
@@ -93,6 +106,11 @@ export function installSessionGuards(session: Session, deps: SessionGuardDeps): 
         callback(null);
       });
   });
+  return {
+    restartScreens: () => {
+      previousScreenId = null;
+    },
+  };
 }
 
 /**

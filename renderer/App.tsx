@@ -2,7 +2,7 @@
  * The window: header (search, add, settings), the tester clock banner, the account list or the
  * first-time walkthrough, and the dialogs. State comes from main through the bridge.
  */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AccountView, Settings } from '../shared/api';
 import { AnnouncerProvider } from './components/Announcer';
 import { AccountList } from './features/accounts/AccountList';
@@ -17,7 +17,7 @@ import { useBackupReminder } from './features/backup/useBackupReminder';
 import type { Incoming } from './features/add/incoming';
 import { KeychainProblem } from './features/KeychainProblem';
 import { SettingsDialog } from './features/settings/SettingsDialog';
-import { api } from './bridge';
+import { api, onApiEvent } from './bridge';
 import { errorText, I18nProvider, useI18n } from './i18n/I18nContext';
 import { useAppData, type AppData } from './state/useAppData';
 import { useCodes } from './state/useCodes';
@@ -89,6 +89,14 @@ function MainScreen({ data, settings, accounts }: { data: AppData; settings: Set
     listening: !adding && !settingsOpen && !panel,
   });
   const onAdded = useCallback(() => void reloadAccounts(), [reloadAccounts]);
+  // Tray menu and global shortcut: open Add account and scan the screen straight away.
+  useEffect(
+    () =>
+      onApiEvent((event) => {
+        if (event.type === 'scan-screen') onIncoming({ scan: 'screen' });
+      }),
+    [onIncoming],
+  );
 
   return (
     <>
@@ -141,6 +149,7 @@ function MainScreen({ data, settings, accounts }: { data: AppData; settings: Set
           offsetMs={offsetMs}
           incoming={adding.incoming}
           readd={adding.readd}
+          info={data.info}
           onAdded={onAdded}
           onClose={() => setAdding(null)}
         />

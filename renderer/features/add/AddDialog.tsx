@@ -1,20 +1,24 @@
 /**
- * Add account: the ways in (screen and webcam scanning arrive with the scanning issue; an image,
- * a link or a key typed by hand work now), then duplicates, Google export progress and the
- * confirmation screen, all driven by useAddFlow.
+ * Add account: the ways in (scan the screen, the webcam, an image, paste, a link or a key typed
+ * by hand), then duplicates, Google export progress and the confirmation screen, all driven by
+ * useAddFlow; scans are judged by useScan.
  */
 import { useEffect, useRef, useState } from 'react';
+import type { AppInfo } from '../../../shared/api';
 import { Dialog } from '../../components/Dialog';
-import { errorText, useI18n } from '../../i18n/I18nContext';
+import { useI18n } from '../../i18n/I18nContext';
 import type { CodesById } from '../../state/useCodes';
 import { AddedScreen } from './AddedScreen';
 import { DuplicatePrompt } from './DuplicatePrompt';
-import { imageFiles, requestsFrom, type Incoming } from './incoming';
+import { PickAccounts } from '../scan/PickAccounts';
+import { useScan } from '../scan/useScan';
+import { WebcamScanner } from '../scan/WebcamScanner';
+import { imageFiles, type Incoming } from './incoming';
 import { LinkForm } from './LinkForm';
 import { ManualForm } from './ManualForm';
 import { useAddFlow } from './useAddFlow';
 
-type Method = 'choose' | 'link' | 'manual';
+type Method = 'choose' | 'link' | 'manual' | 'webcam';
 
 interface AddDialogProps {
   codes: CodesById;
@@ -23,27 +27,35 @@ interface AddDialogProps {
   incoming: { id: number; value: Incoming } | null;
   /** Labels of an account to re-add (its secret was missing): opens the manual form. */
   readd: { issuer: string; account: string } | null;
+  /** For the platform's permission guides; null while loading. */
+  info: AppInfo | null;
   onAdded(): void;
   onClose(): void;
 }
 
 /** The dialog; `onAdded` lets the window reload its list after each account. */
-export function AddDialog({ codes, offsetMs, incoming, readd, onAdded, onClose }: AddDialogProps) {
+export function AddDialog({ codes, offsetMs, incoming, readd, info, onAdded, onClose }: AddDialogProps) {
   const { t } = useI18n();
   const flow = useAddFlow(onAdded);
+  const scan = useScan(flow, info);
   const [method, setMethod] = useState<Method>(readd ? 'manual' : 'choose');
+  const [pasteHint, setPasteHint] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const { submit, setError } = flow;
+  const { scanImages, scanScreen } = scan;
 
   useEffect(() => {
     if (!incoming) return;
-    void requestsFrom(incoming.value).then(submit, (error: unknown) => setError(errorText(t, error)));
-  }, [incoming, submit, setError, t]);
+    const { value } = incoming;
+    if ('text' in value) void submit([{ kind: 'uri', uri: value.text.trim() }]);
+    else if ('scan' in value) void scanScreen();
+    else void scanImages(value.files);
+  }, [incoming, submit, scanImages, scanScreen]);
 
   const openFiles = (files: FileList | null) => {
     const images = imageFiles(files);
     if (files?.length && images.length === 0) setError(t('app.image.notImage'));
-    else if (images.length) void requestsFrom({ files: images }).then(submit, (error: unknown) => setError(errorText(t, error)));
+    else if (images.length) void scanImages(images);
     if (fileInput.current) fileInput.current.value = '';
   };
   const { phase } = flow;
@@ -74,19 +86,26 @@ export function AddDialog({ codes, offsetMs, incoming, readd, onAdded, onClose }
             {t('app.batch.missing', { parts: phase.missing.map((index) => index + 1).join(', ') })}
           </p>
         )}
-        {method === 'choose' ? (
+        {scan.picking ? (
+          <PickAccounts uris={scan.picking} onPick={scan.pick} />
+        ) : method === 'choose' ? (
           <div className="add-methods">
             <div className="add-method">
-              <button type="button" className="button" disabled aria-describedby="scan-soon">
+              <button type="button" className="button" disabled={scan.screenBusy} aria-describedby="scan-screen-hint" onClick={() => void scanScreen()}>
                 {t('app.add.scanScreen')}
               </button>
-              <button type="button" className="button" disabled aria-describedby="scan-soon">
-                {t('app.add.scanWebcam')}
-              </button>
-              <p id="scan-soon" className="field-hint">
-                {t('app.add.scanSoon')}
+              <p id="scan-screen-hint" className="field-hint">
+                {t('app.add.scanScreenHint')} {info?.platform === 'linux' && t('app.add.waylandHint')}
               </p>
+              {scan.screenBusy && (
+                <p role="status" className="field-hint">
+                  {t('app.scan.screen.busy')}
+                </p>
+              )}
             </div>
+            <button type="button" className="button" onClick={() => setMethod('webcam')}>
+              {t('app.add.scanWebcam')}
+            </button>
             <div className="add-method">
               <button type="button" className="button" onClick={() => fileInput.current?.click()}>
                 {t('app.add.image')}
@@ -104,6 +123,16 @@ export function AddDialog({ codes, offsetMs, incoming, readd, onAdded, onClose }
               />
               <p className="field-hint">{t('app.add.imageHint')}</p>
             </div>
+            <div className="add-method">
+              <button type="button" className="button" onClick={() => setPasteHint(true)}>
+                {t('app.add.paste')}
+              </button>
+              {pasteHint && (
+                <p role="status" className="field-hint" data-testid="paste-hint">
+                  {t('app.scan.pasteHint')}
+                </p>
+              )}
+            </div>
             <button type="button" className="button" onClick={() => setMethod('link')}>
               {t('app.add.link')}
             </button>
@@ -116,7 +145,13 @@ export function AddDialog({ codes, offsetMs, incoming, readd, onAdded, onClose }
             <button type="button" className="link-button" onClick={() => setMethod('choose')}>
               ← {t('app.add.otherWays')}
             </button>
-            {method === 'link' ? <LinkForm onSubmit={(request) => void submit([request])} /> : <ManualForm initial={readd ?? undefined} onSubmit={(request) => void submit([request])} />}
+            {method === 'webcam' ? (
+              <WebcamScanner platform={info?.platform} onFound={(texts) => scan.handleTexts(texts, 'webcam')} />
+            ) : method === 'link' ? (
+              <LinkForm onSubmit={(request) => void submit([request])} />
+            ) : (
+              <ManualForm initial={readd ?? undefined} onSubmit={(request) => void submit([request])} />
+            )}
           </>
         )}
         {phase.name === 'busy' && (

@@ -1,6 +1,6 @@
 import type { DesktopCapturerSource } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { APP_ORIGIN, chooseScreenSource, isPermissionGranted, isTrustedUrl, originOf } from '../../../electron/security';
+import { APP_ORIGIN, isPermissionGranted, isTrustedUrl, nextScreenSource, originOf } from '../../../electron/security';
 
 const OURS = `${APP_ORIGIN}/index.html`;
 
@@ -47,13 +47,36 @@ describe('originOf and isTrustedUrl', () => {
   });
 });
 
-describe('chooseScreenSource', () => {
+describe('nextScreenSource', () => {
   const source = (id: string, displayId: string) => ({ id, name: id, display_id: displayId }) as DesktopCapturerSource;
+  const sources = [source('screen:1', '11'), source('screen:2', '22'), source('screen:3', '33')];
 
-  it('picks the primary display, else the first screen, else none', () => {
-    const sources = [source('screen:1', '11'), source('screen:2', '22')];
-    expect(chooseScreenSource(sources, 22)?.id).toBe('screen:2');
-    expect(chooseScreenSource(sources, 99)?.id).toBe('screen:1');
-    expect(chooseScreenSource([], 22)).toBeNull();
+  /** The ids handed out for `calls` requests of one scan. */
+  function handOut(list: DesktopCapturerSource[], primary: number, calls: number): (string | undefined)[] {
+    const given: (string | undefined)[] = [];
+    let previous: string | null = null;
+    for (let call = 0; call < calls; call++) {
+      const next = nextScreenSource(list, primary, previous);
+      given.push(next?.id);
+      previous = next?.id ?? null;
+    }
+    return given;
+  }
+
+  it('gives the primary display first, then each other screen once, then starts again', () => {
+    expect(handOut(sources, 22, 4)).toEqual(['screen:2', 'screen:1', 'screen:3', 'screen:2']);
+  });
+
+  it('starts with the first screen when no source is the primary display', () => {
+    expect(handOut(sources, 99, 4)).toEqual(['screen:1', 'screen:2', 'screen:3', 'screen:1']);
+  });
+
+  it('repeats a single screen, so the renderer sees it twice and stops', () => {
+    expect(handOut([source('screen:1', '11')], 11, 2)).toEqual(['screen:1', 'screen:1']);
+  });
+
+  it('starts over when the screen given last has been unplugged, and gives none without screens', () => {
+    expect(nextScreenSource(sources, 11, 'screen:gone')?.id).toBe('screen:1');
+    expect(nextScreenSource([], 11, null)).toBeNull();
   });
 });
