@@ -46,6 +46,9 @@ interface Pending {
   timer: NodeJS.Timeout;
 }
 
+/** The worker died under a request without being killed by us (keytar crashed in native code). */
+class WorkerCrashed extends Error {}
+
 type WorkerChild = ChildProcessByStdio<Writable, Readable, null>;
 
 /** One worker process and the requests it still owes an answer. */
@@ -89,12 +92,15 @@ export function createKeychainProcess(options: KeychainProcessOptions): Keychain
       env: options.env ?? process.env,
     });
     const worker: Worker = { child, pending: new Map() };
-    const ended = (why: string) => {
+    const ended = (error: Error) => {
       if (current === worker) current = null;
-      for (const id of [...worker.pending.keys()]) settle(worker, id)?.reject(new Error(`keychain worker ended (${why})`));
+      for (const id of [...worker.pending.keys()]) settle(worker, id)?.reject(error);
     };
-    child.on('error', (error) => ended(error.message));
-    child.on('exit', (code, signal) => ended(signal ?? `exit code ${code}`));
+    child.on('error', (error) => ended(new Error(`keychain worker ended (${error.message})`)));
+    child.on('exit', (code, signal) => {
+      const why = `keychain worker ended (${signal ?? `exit code ${code}`})`;
+      ended(signal && signal !== 'SIGKILL' ? new WorkerCrashed(why) : new Error(why));
+    });
     child.stdin.on('error', () => undefined); // a dead worker is reported through 'exit'
     createInterface({ input: child.stdout }).on('line', (line) => {
       let reply: Reply;
@@ -130,7 +136,13 @@ export function createKeychainProcess(options: KeychainProcessOptions): Keychain
     });
 
   return {
-    findCredentials: (service) => request('findCredentials', [service]),
+    // Only reads, so worth a second try after a crash: keytar 7.9 can die with SIGSEGV while it
+    // lists the entries and another process deletes one (seen in test/security/vault-faults.test.ts).
+    findCredentials: (service) =>
+      request<Array<{ account: string; password: string }>>('findCredentials', [service]).catch((error: unknown) => {
+        if (error instanceof WorkerCrashed) return request('findCredentials', [service]);
+        throw error;
+      }),
     setPassword: (service, account, password) => request('setPassword', [service, account, password]),
     deletePassword: (service, account) => request('deletePassword', [service, account]),
     close: kill,

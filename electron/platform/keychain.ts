@@ -45,6 +45,10 @@ export const DEFAULT_KEYCHAIN_TIMEOUT_MS = 8000;
 export const UNLOCK_CHECK_ACCOUNT = '.tweestap-unlock-check';
 
 type Platform = 'linux' | 'darwin' | 'win32';
+
+/** libsecret's words for an entry deleted while findCredentials was reading it. */
+const VANISHED_ENTRY = /No such secret item|Object does not exist/i;
+const FIND_ATTEMPTS = 3;
 type Cause = 'unavailable' | 'locked' | 'timeout';
 
 /** Imports keytar lazily; a missing or broken native module becomes a keychain error. */
@@ -82,6 +86,22 @@ export function createKeychainStore(options: KeychainOptions = {}): SecretStore 
     }
   }
 
+  /**
+   * findCredentials lists the entries and then reads each one, so an entry another process (the
+   * CLI, the app) deletes in between fails the whole call ("No such secret item"). Listing again
+   * sees the deletion; a few tries are enough (test/security/vault-faults.test.ts).
+   */
+  async function findAll(): Promise<Array<{ account: string; password: string }>> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await call((k) => k.findCredentials(service));
+      } catch (error) {
+        const vanished = error instanceof TweestapError && VANISHED_ENTRY.test(String(error.params.reason ?? ''));
+        if (!vanished || attempt >= FIND_ATTEMPTS) throw error;
+      }
+    }
+  }
+
   async function ensureUnlocked(): Promise<void> {
     if (platform === 'linux') await call((k) => k.setPassword(service, UNLOCK_CHECK_ACCOUNT, 'unlocked'));
   }
@@ -89,7 +109,7 @@ export function createKeychainStore(options: KeychainOptions = {}): SecretStore 
   return {
     async loadAll() {
       await ensureUnlocked();
-      const credentials = await call((k) => k.findCredentials(service));
+      const credentials = await findAll();
       return new Map(credentials.filter((c) => c.account !== UNLOCK_CHECK_ACCOUNT).map((c) => [c.account, c.password]));
     },
     async set(accountId, secret) {
