@@ -83,7 +83,16 @@ export interface E2eContext {
  * Sets up hooks for one test file and returns a live view of its context. Each file gets its own
  * data folder, keychain service, browser profile, preview host and practice portal.
  */
-export function useE2e(options: { locale?: string; colorScheme?: 'light' | 'dark' } = {}): E2eContext {
+export function useE2e(
+  options: {
+    locale?: string;
+    colorScheme?: 'light' | 'dark';
+    /** Added to CHROMIUM_ARGS (e.g. a fake camera). */
+    chromiumArgs?: readonly string[];
+    /** A real window even without HEADED (screen capture needs one; run under with-display.sh). */
+    headed?: boolean;
+  } = {},
+): E2eContext {
   const context = {} as E2eContext;
   let profile = '';
 
@@ -94,8 +103,8 @@ export function useE2e(options: { locale?: string; colorScheme?: 'light' | 'dark
     profile = mkdtempSync(join(tmpdir(), 'tweestap-e2e-chromium-'));
     context.browser = await chromium.launchPersistentContext(profile, {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
-      headless: !process.env.HEADED,
+      args: [...CHROMIUM_ARGS, ...(options.chromiumArgs ?? [])],
+      headless: !(options.headed || process.env.HEADED),
       locale: options.locale ?? 'en-GB',
       colorScheme: options.colorScheme ?? 'light',
       viewport: { width: 900, height: 800 },
