@@ -1,0 +1,101 @@
+/**
+ * Scan from screen in headed Chromium under Xvfb: the practice portal shows its QR in another
+ * browser window, Chromium picks the entire screen by itself (--auto-select-desktop-capture-source),
+ * the renderer grabs one frame per screen and decodes it in the worker; the code Tweestap then
+ * shows is typed into the portal. Also: no QR on screen, two codes on screen, tracks stopped.
+ */
+import type { Page } from 'playwright-core';
+import QRCode from 'qrcode';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { axeViolations, callApi, testUri, useE2e } from './harness';
+import { closeDialog, confirmedCode, openAddDialog, openPortal, recordMediaTracks, submitToPortal, trackStates } from './scan-helpers';
+
+const ctx = useE2e({ headed: true, chromiumArgs: ['--auto-select-desktop-capture-source=Entire screen'] });
+
+beforeAll(async () => {
+  await recordMediaTracks(ctx.browser);
+  // A new document, so the init script runs (going to the same URL only changes its fragment).
+  await ctx.app.reload();
+  await ctx.app.locator('.app-header').waitFor();
+});
+
+/** Shows `page` in front of Tweestap's window, as the user's browser would be. */
+async function showInFront(page: Page): Promise<void> {
+  await page.bringToFront();
+  await page.waitForLoadState('load');
+}
+
+async function scanScreen(): Promise<void> {
+  await openAddDialog(ctx.app);
+  await ctx.app.getByRole('button', { name: 'Scan from screen' }).click();
+}
+
+async function expectTracksEnded(): Promise<void> {
+  const states = await trackStates(ctx.app);
+  expect(states.length).toBeGreaterThan(0);
+  expect(states.every((state) => state === 'ended')).toBe(true);
+}
+
+describe('scan from screen', () => {
+  test('the portal QR in another window is added and the portal accepts the code', async () => {
+    const { app, portal } = ctx;
+    portal.reset();
+    const portalPage = await openPortal(ctx);
+    await showInFront(portalPage);
+    await scanScreen();
+    const code = await confirmedCode(app);
+    expect(await app.getByTestId('added-screen').textContent()).toContain(portal.state().account);
+    await expectTracksEnded();
+    expect(await submitToPortal(portalPage, code)).toContain('Koppeling gelukt');
+    expect(portal.state().linked).toBe(true);
+    await portalPage.close();
+    await app.getByRole('button', { name: 'Done' }).click();
+  });
+
+  test('no QR on screen says what to try and adds nothing', async () => {
+    const { app } = ctx;
+    const blank = await ctx.browser.newPage();
+    await blank.setContent('<h1>Geen QR-code hier</h1>');
+    await showInFront(blank);
+    const before = (await callApi(ctx.host, 'listAccounts')).length;
+    await scanScreen();
+    const error = app.getByTestId('add-error');
+    await error.waitFor({ timeout: 30_000 });
+    expect(await error.textContent()).toContain('No QR code was found on your screens');
+    expect(await error.textContent()).toContain('zoom the page in');
+    expect((await callApi(ctx.host, 'listAccounts')).length).toBe(before);
+    await expectTracksEnded();
+    await closeDialog(app);
+    await blank.close();
+  });
+
+  test('two accounts on screen: the user picks, or adds all', async () => {
+    const { app } = ctx;
+    const links = [testUri('Screen One', 'one@example.nl', 'JBSWY3DPEHPK3PXP'), testUri('Screen Two', 'two@example.nl', 'KRSXG5CTMVRXEZLU')];
+    const images = await Promise.all(links.map((link) => QRCode.toDataURL(link, { margin: 4, scale: 5 })));
+    const page = await ctx.browser.newPage();
+    await page.setContent(images.map((src) => `<img src="${src}" alt="" style="margin:16px">`).join(''));
+    await showInFront(page);
+    await scanScreen();
+    const pick = app.getByTestId('scan-pick');
+    await pick.waitFor({ timeout: 30_000 });
+    expect(await pick.textContent()).toContain('Screen One (one@example.nl)');
+    expect(await axeViolations(app)).toEqual([]);
+    await app.getByRole('button', { name: 'Add all 2' }).click();
+    const screen = app.getByTestId('added-screen');
+    await screen.waitFor();
+    expect(await screen.textContent()).toContain('2 accounts have been added.');
+    await app.getByRole('button', { name: 'Done' }).click();
+    await page.close();
+  });
+
+  test.each(['light', 'dark'] as const)('the Add account dialog with its scan choices has no accessibility violations (%s theme)', async (theme) => {
+    const { app } = ctx;
+    await app.emulateMedia({ colorScheme: theme });
+    await openAddDialog(app);
+    await app.getByRole('button', { name: 'Paste from clipboard' }).click();
+    await app.getByTestId('paste-hint').waitFor();
+    expect(await axeViolations(app)).toEqual([]);
+    await closeDialog(app);
+  });
+});
