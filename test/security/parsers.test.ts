@@ -87,6 +87,14 @@ describe('inputs that crashed other authenticators give a typed error', () => {
     expect(notOtpauthError('empty')).toMatchObject({ kind: 'input', key: 'otp.notOtpauth.empty' });
   });
 
+  // Found by npm run bench:security (seed 6, case 32,398), reported to the lead: Base64 with a
+  // misplaced `=` passes the alphabet check in shared/otp/migration.ts and then makes protobufjs
+  // throw a plain Error ("invalid encoding"), which the API reports as internal and the CLI as
+  // exit 70. Fails (turns red) once it is a typed otp.migrationMalformed; then drop `.fails`.
+  it.fails('a migration link with a misplaced Base64 pad is a typed error', async () => {
+    expect(await addError('otpauth-migration://offline?data=vGuf=')).toMatchObject({ kind: 'input', key: 'otp.migrationMalformed' });
+  });
+
   // Known gap, reported to the lead: a link whose label and issuer are both empty is added as an
   // account without a name, while renameAccount refuses that (vault.labelsEmpty). This test
   // documents the gap and fails (turns red) once adding refuses it too; then drop `.fails`.
