@@ -6,32 +6,18 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useE2e } from './harness';
+import { confirmedCode, openAddDialog, openPortal, submitToPortal } from './scan-helpers';
 
 const ctx = useE2e();
 
-/** Types Tweestap's code for the portal's account into the portal page and returns its verdict. */
+/** Types Tweestap's code for the portal's account into a fresh portal page and returns its verdict. */
 async function linkInPortal(code: string): Promise<string> {
-  const portalPage = await ctx.browser.newPage();
+  const portalPage = await openPortal(ctx);
   try {
-    await portalPage.goto(`${ctx.portal.url}/`);
-    await portalPage.getByLabel('Zescijferige code').fill(code);
-    await portalPage.getByRole('button', { name: 'Koppelen' }).click();
-    return (await portalPage.locator('#result').textContent()) ?? '';
+    return await submitToPortal(portalPage, code);
   } finally {
     await portalPage.close();
   }
-}
-
-/** The code on the confirmation screen, without the grouping space. */
-async function confirmedCode(app: Page): Promise<string> {
-  const screen = app.getByTestId('added-screen');
-  await screen.getByTestId('code').waitFor();
-  return ((await screen.getByTestId('code').textContent()) ?? '').replace(/\s/g, '');
-}
-
-async function openAddDialog(app: Page): Promise<void> {
-  await app.getByRole('button', { name: 'Add account', exact: true }).first().click();
-  await app.getByRole('dialog', { name: 'Add account' }).waitFor();
 }
 
 async function finish(app: Page): Promise<void> {
