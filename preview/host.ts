@@ -13,6 +13,7 @@ import type { ApiEvent } from '../shared/api';
 import { translate } from '../shared/i18n';
 import { systemClock, type Clock } from '../shared/ports';
 import { openAccountService } from '../cli/open-accounts';
+import { MAX_IMPORT_BASE64_LENGTH } from '../electron/api-validation';
 import { dataDir } from '../electron/platform/paths';
 import { defaultRendererRoot, loadRendererFile } from '../electron/renderer-files';
 import { createApiService, type AccountsPort, type ApiService, type ShellPort } from '../electron/services/api-service';
@@ -20,8 +21,11 @@ import { ClipboardGuard } from '../electron/services/clipboard-guard';
 import { SettingsService } from '../electron/services/settings';
 import { systemClipboard, type ClipboardKind } from './system-clipboard';
 
-/** Largest request body accepted (a call's arguments are at most a few KiB). */
-export const MAX_BODY_BYTES = 64 * 1024;
+/**
+ * Largest request body accepted: room for the largest argument validation allows (an imported
+ * file, base64) plus the JSON around it. Validation then checks each argument's own limit.
+ */
+export const MAX_BODY_BYTES = MAX_IMPORT_BASE64_LENGTH + 64 * 1024;
 const KEEP_ALIVE_MS = 15_000;
 
 export interface PreviewHostOptions {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/csp';
 import { DEFAULT_SETTINGS } from '../../../electron/services/settings';
+import { MAX_BODY_BYTES } from '../../../preview/host';
 import { portFromArgv, startPreviewHost, type PreviewHost } from '../../../preview/server';
 
 interface Reply {
@@ -97,7 +98,11 @@ describe('preview host', () => {
     const auth = { Authorization: `Bearer ${host.token}` };
     expect((await send(host, { method: 'POST', path: '/api/getSettings', headers: auth, body: '{"args": {}}' })).status).toBe(400);
     expect((await send(host, { method: 'POST', path: '/api/getSettings', headers: auth, body: 'not json' })).status).toBe(400);
-    expect((await send(host, { method: 'POST', path: '/api/addFromUri', headers: auth, body: JSON.stringify({ args: ['x'.repeat(70_000), 'ask'] }) })).status).toBe(413);
+    expect((await send(host, { method: 'POST', path: '/api/addFromUri', headers: auth, body: JSON.stringify({ args: ['x'.repeat(MAX_BODY_BYTES), 'ask'] }) })).status).toBe(413);
+    // Below the body limit, the argument's own limit answers (a clear input error, not 413).
+    const longUri = await send(host, { method: 'POST', path: '/api/addFromUri', headers: auth, body: JSON.stringify({ args: ['x'.repeat(70_000), 'ask'] }) });
+    expect(longUri.status).toBe(200);
+    expect(JSON.parse(longUri.body)).toMatchObject({ ok: false, error: { kind: 'input' } });
     expect((await send(host, { method: 'GET', path: '/api/getSettings', headers: auth })).status).toBe(405);
     expect((await send(host, { method: 'DELETE', path: '/', headers: auth })).status).toBe(405);
   });
