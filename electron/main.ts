@@ -152,6 +152,7 @@ async function start(): Promise<void> {
       previewHost: false,
       version: app.getVersion(),
       platform: process.platform,
+      waylandSession: process.env.XDG_SESSION_TYPE === 'wayland',
       osLocale: () => app.getLocale(),
       // Only URLs of the LINKS allow-list (shared/api.ts) ever reach here.
       openExternal: (url) => shell.openExternal(url),

@@ -112,6 +112,8 @@ export interface AppInfo {
   platform: 'darwin' | 'win32' | 'linux' | 'other';
   /** The OS locale, for the `system` language setting. */
   osLocale: string;
+  /** A Linux Wayland session: the system's screen-share dialog asks before every screen scan. */
+  waylandSession: boolean;
   /** Running in the browser preview host rather than Electron (development and tests only). */
   previewHost: boolean;
   /** The keychain could not be used at start; the first screen explains what to do. */

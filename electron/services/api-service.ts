@@ -54,6 +54,8 @@ export interface ShellPort {
   readonly previewHost: boolean;
   readonly version: string;
   readonly platform: string;
+  /** A Linux Wayland session (XDG_SESSION_TYPE); absent = no. */
+  readonly waylandSession?: boolean;
   /** The OS locale tag, e.g. `nl-NL`. */
   osLocale(): string;
   /** Opens an allow-listed URL in the user's browser or mail program. */
@@ -169,6 +171,7 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
         version: shell.version,
         platform: knownPlatform(shell.platform),
         osLocale: shell.osLocale(),
+        waylandSession: shell.waylandSession ?? false,
         previewHost: shell.previewHost,
         keychainProblem,
         dataDir: deps.dataDir,

@@ -95,7 +95,7 @@ export function AddDialog({ codes, offsetMs, incoming, readd, info, onAdded, onC
                 {t('app.add.scanScreen')}
               </button>
               <p id="scan-screen-hint" className="field-hint">
-                {t('app.add.scanScreenHint')} {info?.platform === 'linux' && t('app.add.waylandHint')}
+                {t('app.add.scanScreenHint')} {info?.waylandSession && t('app.add.waylandHint')}
               </p>
               {scan.screenBusy && (
                 <p role="status" className="field-hint">

@@ -203,6 +203,7 @@ describe('settings and shell', () => {
       version: '9.9.9',
       platform: 'linux',
       osLocale: 'nl-NL',
+      waylandSession: false,
       previewHost: true,
       keychainProblem: { key: 'vault.keychainModuleMissing', params: { reason: 'test' } },
       dataDir: dir,
