@@ -38,23 +38,23 @@ export const en = {
 } as const;
 
 export const nl: Record<keyof typeof en, string> = {
-  'backup.passwordEmpty': 'Kies een wachtwoord voor de reservekopie.',
-  'backup.accountInvalid': 'Account {index} kan niet in een reservekopie: het is onvolledig of ongeldig.',
-  'backup.tooManyAccounts': 'Een reservekopie bevat hoogstens {max} accounts; er zijn er {count}.',
-  'backup.notBackup': 'Dit is geen reservekopie van Tweestap.',
+  'backup.passwordEmpty': 'Kies een wachtwoord voor de back-up.',
+  'backup.accountInvalid': 'Account {index} kan niet in een back-up: het is onvolledig of ongeldig.',
+  'backup.tooManyAccounts': 'Een back-up bevat hoogstens {max} accounts; er zijn er {count}.',
+  'backup.notBackup': 'Dit is geen back-up van Tweestap.',
   'backup.truncated':
-    'Deze reservekopie is onvolledig: het bestand is afgebroken. Kopieer het opnieuw van de plek waar u het bewaarde.',
-  'backup.damaged': 'Deze reservekopie is beschadigd of gewijzigd en kan niet gelezen worden.',
+    'Deze back-up is onvolledig: het bestand is afgebroken. Kopieer het opnieuw van de plek waar je het bewaarde.',
+  'backup.damaged': 'Deze back-up is beschadigd of gewijzigd en kan niet gelezen worden.',
   'backup.newerVersion':
-    'Deze reservekopie is gemaakt door een nieuwere Tweestap (formaat {version}). Werk Tweestap bij om hem terug te zetten.',
+    'Deze back-up is gemaakt door een nieuwere Tweestap (formaat {version}). Werk Tweestap bij om hem terug te zetten.',
   'backup.unsafeKdf':
     'Het bestand vraagt om wachtwoordbeveiliging buiten het veilige bereik (N {N}, r {r}, p {p}) en is daarom niet geopend. Het is niet door Tweestap gemaakt, of het is gewijzigd.',
-  'backup.wrongPassword': 'Verkeerd wachtwoord, of de reservekopie is gewijzigd. Er is niets teruggezet.',
+  'backup.wrongPassword': 'Verkeerd wachtwoord, of de back-up is gewijzigd. Er is niets teruggezet.',
   'backup.contentInvalid':
-    'De reservekopie is geopend, maar de inhoud is ongeldig (account {index}). Hij is niet door deze versie van Tweestap gemaakt, of hij is beschadigd. Er is niets teruggezet.',
-  'backup.tooLarge': 'Het bestand is te groot ({size} bytes; hoogstens {max}) voor een reservekopie of export.',
+    'De back-up is geopend, maar de inhoud is ongeldig (account {index}). Hij is niet door deze versie van Tweestap gemaakt, of hij is beschadigd. Er is niets teruggezet.',
+  'backup.tooLarge': 'Het bestand is te groot ({size} bytes; hoogstens {max}) voor een back-up of export.',
   'import.unknownFormat':
-    'Tweestap herkent dit bestand niet. Het importeert lijsten met otpauth://-links, exports van Aegis en 2FAS, en reservekopieën van Tweestap.',
+    'Tweestap herkent dit bestand niet. Het importeert lijsten met otpauth://-links, exports van Aegis en 2FAS, en back-ups van Tweestap.',
   'import.passwordRequired': 'Dit bestand is versleuteld: vul het wachtwoord in om het te importeren.',
   'import.notText': 'Dit bestand is geen leesbare tekst (verwacht UTF-8).',
   'import.noAccounts': 'Het bestand bevat geen accounts die Tweestap kan importeren.',

@@ -28,7 +28,7 @@ export const en = {
 } as const;
 
 export const nl: Record<keyof typeof en, string> = {
-  'vault.unreadable': 'De accountlijst {file} kan niet worden gelezen ({reason}). Controleer of het bestand en de map van u zijn.',
+  'vault.unreadable': 'De accountlijst {file} kan niet worden gelezen ({reason}). Controleer of het bestand en de map van jou zijn.',
   'vault.empty': 'De accountlijst {file} is leeg en dus beschadigd. Het bestand is niet aangeraakt: zet vault.json.bak uit dezelfde map terug, of zet het bestand opzij om met een lege lijst te beginnen.',
   'vault.corrupt': 'De accountlijst {file} is beschadigd: het is geen geldige JSON ({reason}). Het bestand is niet aangeraakt: zet vault.json.bak uit dezelfde map terug, of zet het bestand opzij om met een lege lijst te beginnen.',
   'vault.invalid': 'De accountlijst {file} is geen geldige Tweestap-kluis ({reason}). Het bestand is niet aangeraakt: zet vault.json.bak uit dezelfde map terug, of zet het bestand opzij om met een lege lijst te beginnen.',
@@ -39,11 +39,11 @@ export const nl: Record<keyof typeof en, string> = {
   'vault.keychainModuleMissing': 'De sleutelhangermodule (keytar) kon niet worden geladen ({reason}). Installeer Tweestap opnieuw.',
   'vault.keychainFailed': 'De sleutelhanger weigerde het verzoek ({reason}). Er is niets veranderd.',
   'vault.keychainUnavailable.linux': 'Er is geen sleutelhanger (Secret Service) beschikbaar ({reason}). Installeer en ontgrendel GNOME Keyring of KWallet, log in op een bureaubladsessie en probeer het opnieuw. Tweestap bewaart geheimen nooit in een gewoon bestand.',
-  'vault.keychainUnavailable.darwin': 'De macOS-sleutelhanger is niet bereikbaar ({reason}). Log in op uw Mac-gebruikersaccount en probeer het opnieuw.',
-  'vault.keychainUnavailable.win32': 'Windows Referentiebeheer is niet bereikbaar ({reason}). Log in op uw Windows-account en probeer het opnieuw.',
-  'vault.keychainLocked.linux': 'De sleutelhanger is vergrendeld of de toegang is geweigerd ({reason}). Ontgrendel uw sleutelhanger (GNOME Keyring of KWallet, bijvoorbeeld met de app Wachtwoorden en sleutels) en probeer het opnieuw. Er is niets veranderd.',
+  'vault.keychainUnavailable.darwin': 'De macOS-sleutelhanger is niet bereikbaar ({reason}). Log in op je Mac-gebruikersaccount en probeer het opnieuw.',
+  'vault.keychainUnavailable.win32': 'Windows Referentiebeheer is niet bereikbaar ({reason}). Log in op je Windows-account en probeer het opnieuw.',
+  'vault.keychainLocked.linux': 'De sleutelhanger is vergrendeld of de toegang is geweigerd ({reason}). Ontgrendel je sleutelhanger (GNOME Keyring of KWallet, bijvoorbeeld met de app Wachtwoorden en sleutels) en probeer het opnieuw. Er is niets veranderd.',
   'vault.keychainLocked.darwin': 'De macOS-sleutelhanger is vergrendeld of de toegang is geweigerd ({reason}). Ontgrendel hem en kies "Sta toe" als macOS vraagt of Tweestap hem mag gebruiken. Er is niets veranderd.',
-  'vault.keychainLocked.win32': 'Windows Referentiebeheer weigerde de toegang ({reason}). Log in op uw Windows-account en probeer het opnieuw. Er is niets veranderd.',
+  'vault.keychainLocked.win32': 'Windows Referentiebeheer weigerde de toegang ({reason}). Log in op je Windows-account en probeer het opnieuw. Er is niets veranderd.',
   'vault.keychainTimeout.linux': 'De sleutelhanger antwoordde niet op tijd. Staat er een ontgrendelvenster open, ontgrendel dan en probeer het opnieuw; start anders GNOME Keyring of KWallet opnieuw. Er is niets veranderd.',
   'vault.keychainTimeout.darwin': 'De macOS-sleutelhanger antwoordde niet op tijd. Vraagt hij om toestemming, kies dan "Sta toe" en probeer het opnieuw. Er is niets veranderd.',
   'vault.keychainTimeout.win32': 'Windows Referentiebeheer antwoordde niet op tijd. Probeer het opnieuw. Er is niets veranderd.',
