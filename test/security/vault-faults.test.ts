@@ -94,7 +94,10 @@ async function appLife(ledger: Ledger, hotpIds: string[], life: number, killAfte
   const child = spawn(process.execPath, [ACTOR_BUNDLE, String(life + 1), `app${life}-`, hotpIds.join(','), HOTP_SECRET, String(budget)], { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
   let buffer = '';
   let stderr = '';
+  // The random moment counts from the first operation, so a slow start does not eat the life.
+  let timer: NodeJS.Timeout | undefined;
   const handle = (line: string) => {
+    timer ??= setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     const event = JSON.parse(line) as { ev: string; op?: string; id?: string; counter?: number | null; code?: string };
     if (event.ev === 'start') ledger.ops += 1;
     else if (event.ev === 'added') ledger.saved.add(event.id!);
@@ -109,7 +112,6 @@ async function appLife(ledger: Ledger, hotpIds: string[], life: number, killAfte
   });
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const exited = new Promise<number | string>((resolve) => child.on('close', (code, signal) => resolve(signal ?? code ?? -1)));
-  const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
   const outcome = await exited;
   clearTimeout(timer);
   if (outcome === 'SIGKILL') ledger.kills += 1;
@@ -191,7 +193,7 @@ describe('vault under SIGKILL from the app and the CLI at once', () => {
     const started = Date.now();
 
     const appSide = (async () => {
-      for (let life = 0; ledger.ops < TOTAL_OPS; life++) await appLife(ledger, hotpIds, life, random.int(80, 600), TOTAL_OPS - ledger.ops);
+      for (let life = 0; ledger.ops < TOTAL_OPS; life++) await appLife(ledger, hotpIds, life, random.int(30, 400), TOTAL_OPS - ledger.ops);
     })();
     const cliSide = (async () => {
       const own: string[] = [];
