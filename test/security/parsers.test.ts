@@ -14,7 +14,7 @@ import { Vault } from '../../electron/services/vault';
 import { TweestapError } from '../../shared/errors';
 import { describeQrText, notOtpauthError, parseOtpauthUri } from '../../shared/otp';
 import type { SecretStore } from '../../shared/ports';
-import { FUZZ_RUNS } from './fuzz-budget';
+import { FUZZ_RUNS, FUZZ_SEED } from './fuzz-budget';
 import { fuzz, imageTarget, PARSER_TARGETS, RSS_GROWTH_LIMIT_MB, type FuzzFigures } from './parser-targets';
 
 function report(figures: FuzzFigures): void {
@@ -25,13 +25,13 @@ function report(figures: FuzzFigures): void {
 
 describe('parsers under random and hostile input', () => {
   it.each(PARSER_TARGETS.map((target) => [target.name, target] as const))('%s: a result or a typed input error, bounded in time and memory', async (_name, target) => {
-    const figures = await fuzz<never>(target as never, FUZZ_RUNS.parser);
+    const figures = await fuzz<never>(target as never, FUZZ_RUNS.parser, FUZZ_SEED);
     report(figures);
     expect(figures.cases).toBe(FUZZ_RUNS.parser);
   });
 
   it('image decoder: random bytes, truncated, damaged and huge-header PNG/JPEG', async () => {
-    const figures = await fuzz(imageTarget, FUZZ_RUNS.image);
+    const figures = await fuzz(imageTarget, FUZZ_RUNS.image, FUZZ_SEED);
     report(figures);
     expect(figures.cases).toBe(FUZZ_RUNS.image);
   });
