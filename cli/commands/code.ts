@@ -41,8 +41,9 @@ async function vaultCodeRows(ctx: CliContext, query: string | undefined, at: num
   if (query !== undefined) {
     const account = selectAccount(accounts, query);
     if (account.type === 'totp') return totpRowsOf(account);
-    const { code } = await service.nextHotpCode(account.id);
-    return [hotpRow(account.id, account, account.counter, code)];
+    // The counter the service used, not the one listed: another process may have advanced it since.
+    const { code, counter } = await service.nextHotpCode(account.id);
+    return [hotpRow(account.id, account, counter, code)];
   }
   for (const account of accounts) {
     if (account.secretMissing) ctx.warn(ctx.t('cli.code.secretMissing', { label: accountLabel(account) }));

@@ -81,7 +81,7 @@ export class AccountService {
   }
 
   /** HOTP: saves counter + 1 to the vault first, then returns the code of the old counter. */
-  async nextHotpCode(accountId: string): Promise<CodeSlot> {
+  async nextHotpCode(accountId: string): Promise<CodeSlot & { counter: number }> {
     const { secrets } = await this.load();
     const hotp = await this.vault.update((accounts) => {
       const account = findById(accounts, accountId);
@@ -90,7 +90,7 @@ export class AccountService {
       account.counter += 1;
       return { params: { ...account, secret: secrets.get(account.id)! }, used: account.counter - 1 };
     });
-    return { code: hotpCode(hotp.params, hotp.used), validFrom: this.clock.now(), validUntil: HOTP_VALID_UNTIL };
+    return { code: hotpCode(hotp.params, hotp.used), counter: hotp.used, validFrom: this.clock.now(), validUntil: HOTP_VALID_UNTIL };
   }
 
   /** Adds one account (already parsed). See `addMany` for duplicates. */
@@ -289,8 +289,8 @@ function findDuplicate(accounts: VaultAccount[], p: Pick<OtpParams, 'issuer' | '
 /** Validated, canonical parameters with labels short enough for the vault. */
 function checkParams(p: OtpParams): OtpParams {
   const valid = validateOtpParams(p);
-  checkLabel(valid.issuer);
-  checkLabel(valid.account);
+  // An account without any name could not be told apart in the list (rename refuses it too).
+  if (checkLabel(valid.issuer) === '' && checkLabel(valid.account) === '') throw new TweestapError('input', 'vault.labelsEmpty');
   return valid;
 }
 

@@ -184,10 +184,17 @@ function migrationData(uri: string): Uint8Array {
   const data = decodeComponent(pair?.slice('data='.length) ?? '').replace(/ /g, '+');
   if (data === '') throw new TweestapError('input', 'otp.migrationDataMissing');
   const base64 = data.replace(/-/g, '+').replace(/_/g, '/');
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64) || base64.replace(/=+$/, '').length % 4 === 1) {
+  const unpadded = base64.replace(/=+$/, '');
+  const padded = unpadded.length !== base64.length;
+  // Padding, when present, must complete the last quad; a lone trailing character never decodes.
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64) || unpadded.length % 4 === 1 || (padded && base64.length % 4 !== 0)) {
     throw new TweestapError('input', 'otp.migrationMalformed');
   }
-  return fromBase64(base64);
+  try {
+    return fromBase64(base64);
+  } catch {
+    throw new TweestapError('input', 'otp.migrationMalformed');
+  }
 }
 
 function decodeWire(bytes: Uint8Array): ReturnType<typeof decodeWirePayload> {

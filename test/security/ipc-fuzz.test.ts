@@ -22,25 +22,8 @@ import { SettingsService } from '../../electron/services/settings';
 import { Vault } from '../../electron/services/vault';
 import { memoryClipboard } from '../../preview/system-clipboard';
 import { API_CHANNEL_PREFIX, API_METHODS, LINKS, type ApiMethod, type ApiResult } from '../../shared/api';
-import type { SecretStore } from '../../shared/ports';
+import { MapSecretStore } from '../fixtures/map-secret-store';
 import { FUZZ_RUNS } from './fuzz-budget';
-
-/**
- * Test double for the OS keychain: a Map. The property is about the IPC boundary and the
- * services behind it, not the keychain (test/keychain and keychain-faults.test.ts use the real one).
- */
-class MapSecretStoreDouble implements SecretStore {
-  readonly entries = new Map<string, string>();
-  async loadAll() {
-    return new Map(this.entries);
-  }
-  async set(id: string, secret: string) {
-    this.entries.set(id, secret);
-  }
-  async delete(id: string) {
-    return this.entries.delete(id);
-  }
-}
 
 const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
 const clock = { now: () => NOW };
@@ -69,7 +52,7 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'tweestap-ipc-fuzz-'));
   logs = [];
   service = createApiService({
-    openAccounts: async () => new AccountService({ vault: new Vault(dir), secrets: new MapSecretStoreDouble(), clock }),
+    openAccounts: async () => new AccountService({ vault: new Vault(dir), secrets: new MapSecretStore(), clock }),
     settings: await SettingsService.open(dir, (message) => logs.push(message)),
     clipboard: new ClipboardGuard(memoryClipboard(), clock),
     shell: shellDouble,

@@ -13,7 +13,7 @@ import { AccountService } from '../../electron/services/accounts';
 import { Vault } from '../../electron/services/vault';
 import { TweestapError } from '../../shared/errors';
 import { describeQrText, notOtpauthError, parseOtpauthUri } from '../../shared/otp';
-import type { SecretStore } from '../../shared/ports';
+import { MapSecretStore } from '../fixtures/map-secret-store';
 import { FUZZ_RUNS, FUZZ_SEED } from './fuzz-budget';
 import { fuzz, imageTarget, PARSER_TARGETS, RSS_GROWTH_LIMIT_MB, type FuzzFigures } from './parser-targets';
 
@@ -37,25 +37,11 @@ describe('parsers under random and hostile input', () => {
   });
 });
 
-/** Test double for the keychain (a Map): the table is about parsing, not storage. */
-class MapSecretStoreDouble implements SecretStore {
-  private readonly entries = new Map<string, string>();
-  async loadAll() {
-    return new Map(this.entries);
-  }
-  async set(id: string, secret: string) {
-    this.entries.set(id, secret);
-  }
-  async delete(id: string) {
-    return this.entries.delete(id);
-  }
-}
-
 /** What adding `uri` through the account service throws (the path a pasted or scanned link takes). */
 async function addError(uri: string): Promise<TweestapError | 'added'> {
   const dir = mkdtempSync(path.join(tmpdir(), 'tweestap-crash-table-'));
   try {
-    const accounts = new AccountService({ vault: new Vault(dir), secrets: new MapSecretStoreDouble(), clock: { now: () => 0 } });
+    const accounts = new AccountService({ vault: new Vault(dir), secrets: new MapSecretStore(), clock: { now: () => 0 } });
     await accounts.addFromUri(uri, 'ask');
     return 'added';
   } catch (error) {
@@ -87,18 +73,14 @@ describe('inputs that crashed other authenticators give a typed error', () => {
     expect(notOtpauthError('empty')).toMatchObject({ kind: 'input', key: 'otp.notOtpauth.empty' });
   });
 
-  // Found by npm run bench:security (seed 6, case 32,398), reported to the lead: Base64 with a
-  // misplaced `=` passes the alphabet check in shared/otp/migration.ts and then makes protobufjs
-  // throw a plain Error ("invalid encoding"), which the API reports as internal and the CLI as
-  // exit 70. Fails (turns red) once it is a typed otp.migrationMalformed; then drop `.fails`.
-  it.fails('a migration link with a misplaced Base64 pad is a typed error', async () => {
+  // Found by npm run bench:security (seed 6, case 32,398): Base64 with a misplaced `=` used to
+  // pass the alphabet check and make protobufjs throw a plain Error (an internal error, exit 70).
+  it('a migration link with a misplaced Base64 pad is a typed error', async () => {
     expect(await addError('otpauth-migration://offline?data=vGuf=')).toMatchObject({ kind: 'input', key: 'otp.migrationMalformed' });
   });
 
-  // Known gap, reported to the lead: a link whose label and issuer are both empty is added as an
-  // account without a name, while renameAccount refuses that (vault.labelsEmpty). This test
-  // documents the gap and fails (turns red) once adding refuses it too; then drop `.fails`.
-  it.fails('an empty label (no issuer either) is refused like an empty rename', async () => {
+  // A link whose label and issuer are both empty used to be added as an account without a name.
+  it('an empty label (no issuer either) is refused like an empty rename', async () => {
     expect(await addError('otpauth://totp/?secret=JBSWY3DPEHPK3PXP')).toMatchObject({ kind: 'input', key: 'vault.labelsEmpty' });
   });
 });

@@ -4,27 +4,14 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LINKS, type AccountView, type ApiEvent, type ApiResult, type BackupFile, type CodeView, type ImportFileResult, type Settings } from '../../../shared/api';
 import { TweestapError } from '../../../shared/errors';
-import type { Clipboard, SecretStore } from '../../../shared/ports';
+import type { Clipboard } from '../../../shared/ports';
+import { MapSecretStore } from '../../fixtures/map-secret-store';
 import { AccountService } from '../../../electron/services/accounts';
 import { createApiService, type AccountsPort, type ApiService, type ShellPort } from '../../../electron/services/api-service';
 import { ClipboardGuard } from '../../../electron/services/clipboard-guard';
 import { SettingsService } from '../../../electron/services/settings';
 import { Vault } from '../../../electron/services/vault';
 import { memoryClipboard } from '../../../preview/system-clipboard';
-
-/** A Map-backed SecretStore: the keychain is not the subject here (test/keychain uses the real one). */
-class MapSecretStore implements SecretStore {
-  readonly entries = new Map<string, string>();
-  async loadAll() {
-    return new Map(this.entries);
-  }
-  async set(id: string, secret: string) {
-    this.entries.set(id, secret);
-  }
-  async delete(id: string) {
-    return this.entries.delete(id);
-  }
-}
 
 const NOW = Date.UTC(2026, 10, 25, 10, 0, 0);
 const clock = { now: () => NOW };

@@ -5,28 +5,28 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AddResult, ManualEntry } from '../../../../shared/api';
 import { TweestapError } from '../../../../shared/errors';
 import { encodeMigrationUris, type OtpParams } from '../../../../shared/otp';
-import type { Clock, SecretStore } from '../../../../shared/ports';
+import type { Clock } from '../../../../shared/ports';
+import { MapSecretStore } from '../../../fixtures/map-secret-store';
 import { AccountService } from '../../../../electron/services/accounts';
 import { Vault } from '../../../../electron/services/vault';
 
-/** A Map-backed SecretStore (a test double of the keychain port; the real one is tested in test/keychain). */
-class MapSecretStore implements SecretStore {
-  readonly entries = new Map<string, string>();
+/** The Map-backed keychain double, counting batch loads and failing on demand. */
+class InstrumentedSecretStore extends MapSecretStore {
   loadAllCalls = 0;
   failing: TweestapError | null = null;
 
-  async loadAll() {
+  override async loadAll() {
     this.check();
     this.loadAllCalls += 1;
-    return new Map(this.entries);
+    return super.loadAll();
   }
-  async set(id: string, secret: string) {
+  override async set(id: string, secret: string) {
     this.check();
-    this.entries.set(id, secret);
+    return super.set(id, secret);
   }
-  async delete(id: string) {
+  override async delete(id: string) {
     this.check();
-    return this.entries.delete(id);
+    return super.delete(id);
   }
   private check() {
     if (this.failing) throw this.failing;
@@ -42,13 +42,13 @@ function totp(extra: Partial<OtpParams> = {}): OtpParams {
 }
 
 let dir: string;
-let store: MapSecretStore;
+let store: InstrumentedSecretStore;
 let service: AccountService;
 const newService = () => new AccountService({ vault: new Vault(dir), secrets: store, clock });
 
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'tweestap-accounts-'));
-  store = new MapSecretStore();
+  store = new InstrumentedSecretStore();
   service = newService();
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));

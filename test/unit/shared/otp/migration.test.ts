@@ -107,6 +107,8 @@ describe('decodeMigrationUri', () => {
     ['a part number beyond the size', migrationUri({ accounts: [NAMED], batchSize: 2, batchIndex: 2 }), 'otp.migrationPartInvalid'],
     ['a negative part number', migrationUri({ accounts: [NAMED], batchSize: 2, batchIndex: -1 }), 'otp.migrationPartInvalid'],
     ['a negative size', migrationUri({ accounts: [NAMED], batchSize: -2 }), 'otp.migrationPartInvalid'],
+    ['Base64 padding after a complete quad', 'otpauth-migration://offline?data=vGuf=', 'otp.migrationMalformed'],
+    ['Base64 padding that does not complete a quad', 'otpauth-migration://offline?data=Zf9K=', 'otp.migrationMalformed'],
     ['bytes that are not protobuf', migrationUri(Uint8Array.of(0xff, 0xff, 0xff, 0xff)), 'otp.migrationMalformed'],
     ['an account sent as a number (wrong wire type)', migrationUri(Uint8Array.of(0x08, 0x01)), 'otp.migrationMalformed'],
     ['an algorithm sent as bytes (wrong wire type)', migrationUri(Uint8Array.of(0x0a, 0x03, 0x22, 0x01, 0x00)), 'otp.migrationMalformed'],
