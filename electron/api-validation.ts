@@ -117,6 +117,7 @@ const METHOD_ARGS = {
   importFromFile: args(['data', base64File], ['password', password.nullable()], ['onDuplicate', duplicateChoice]),
   backupStatus: args(),
   dismissBackupReminder: args(),
+  recoverVault: args(),
 } satisfies { [M in ApiMethod]: MethodArgs<Parameters<TweestapApi[M]>> };
 
 /** True when `name` is one of the contract's methods (an own key, so `__proto__` is not). */

@@ -30,6 +30,7 @@ export const API_METHODS = [
   'importFromFile',
   'backupStatus',
   'dismissBackupReminder',
+  'recoverVault',
 ] as const;
 export type ApiMethod = (typeof API_METHODS)[number];
 
@@ -154,6 +155,22 @@ export interface BackupStatus {
   reminder: boolean;
 }
 
+/**
+ * The start-up errors (AppInfo.keychainProblem) of a damaged vault.json, which `recoverVault` can
+ * move aside. A vault of a newer version is not one of them: the user should update instead.
+ */
+export const DAMAGED_VAULT_KEYS = ['vault.empty', 'vault.corrupt', 'vault.invalid'] as const satisfies readonly MessageKey[];
+
+/** What `recoverVault` did. */
+export interface VaultRecovery {
+  /** Where the damaged file is kept: `<dataDir>/vault.json.corrupt-<time>`. */
+  movedTo: string;
+  /** `previous-copy`: vault.json.bak was restored; `empty`: there was no good copy, the list starts empty. */
+  restored: 'previous-copy' | 'empty';
+  /** How many accounts the restored list holds. */
+  accounts: number;
+}
+
 /** Documentation links the renderer may open, by name; main holds the URLs (an allow-list). */
 export const LINKS = {
   nsePortal: 'https://nse-portal.crowdtech.com/',
@@ -194,6 +211,11 @@ export interface TweestapApi {
   backupStatus(): Promise<BackupStatus>;
   /** Hides the backup reminder for 7 days. */
   dismissBackupReminder(): Promise<void>;
+  /**
+   * Only for a damaged vault.json (DAMAGED_VAULT_KEYS): keeps it aside as `vault.json.corrupt-<time>`
+   * and restores the previous good copy if there is one. Secrets in the keychain are untouched.
+   */
+  recoverVault(): Promise<VaultRecovery>;
 }
 
 /** Events main pushes to the renderer. */

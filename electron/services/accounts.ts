@@ -8,7 +8,7 @@
  * the keychain first and the vault second; removing writes the vault first and the keychain second.
  */
 import { randomBytes } from 'node:crypto';
-import type { AccountView, AddResult, CodeSlot, CodeView, DuplicateChoice, ManualEntry, UserMessage } from '../../shared/api';
+import type { AccountView, AddResult, CodeSlot, CodeView, DuplicateChoice, ManualEntry, UserMessage, VaultRecovery } from '../../shared/api';
 import { TweestapError } from '../../shared/errors';
 import { decodeMigrationUri, hotpCode, MigrationBatch, migrationImportWarnings, parseOtpauthUri, totpAt, validateOtpParams } from '../../shared/otp';
 import type { OtpParams } from '../../shared/otp/types';
@@ -176,6 +176,17 @@ export class AccountService {
   async exportAccounts(): Promise<OtpParams[]> {
     const { accounts, secrets } = await this.load();
     return accounts.map((a) => withSecret(a, secrets));
+  }
+
+  /**
+   * Moves a damaged vault.json aside and restores its previous good copy (Vault.recover). The
+   * keychain is not touched: the secrets of accounts the restored list lacks stay there, unlisted,
+   * until a backup restores those accounts or they are added again.
+   */
+  async recoverVault(now: Date): Promise<VaultRecovery> {
+    const recovery = await this.vault.recover(now);
+    this.cache = null; // the ids the cache knew belong to the damaged list
+    return recovery;
   }
 
   /**

@@ -19,6 +19,7 @@ import type {
   Settings,
   TweestapApi,
   UserMessage,
+  VaultRecovery,
 } from '../../shared/api';
 import { LINKS } from '../../shared/api';
 import { TweestapError } from '../../shared/errors';
@@ -45,6 +46,8 @@ export interface AccountsPort {
   addMany(params: OtpParams[], onDuplicate: DuplicateChoice): Promise<AddResult>;
   /** Every account with its secret: only for an explicit backup. */
   exportAccounts(): Promise<OtpParams[]>;
+  /** Moves a damaged vault.json aside and restores its previous good copy (see Vault.recover). */
+  recoverVault(now: Date): Promise<VaultRecovery>;
   /** Calls `onChange` when another process (the CLI) changed the accounts; returns the stop function. */
   watch(onChange: () => void): () => void;
 }
@@ -104,6 +107,7 @@ const CHANGES_ACCOUNTS = new Set<string>([
   'removeAccount',
   'reorderAccounts',
   'importFromFile',
+  'recoverVault',
 ]);
 
 /** Creates the API over the given services. */
@@ -228,6 +232,7 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
       return { lastBackupAt: record.lastBackupAt, reminder: needsBackupReminder(record, list.map((account) => account.id), clock.now()) };
     },
     dismissBackupReminder: () => backups.dismissReminder(clock.now()),
+    recoverVault: async () => (await accounts()).recoverVault(new Date(clock.now())),
   };
 
   return {

@@ -7,12 +7,13 @@
  * Every change is a read-modify-write under an inter-process lock (file-lock.ts), written
  * atomically (temp file, fsync, rename, fsync of the folder) with the previous good copy kept as
  * `vault.json.bak`. A file that is empty, corrupt, of a newer version or unreadable is reported
- * with its path and never overwritten; `quarantine()` moves it aside when the user asks.
+ * with its path and never overwritten; `recover()` moves a damaged one aside when the user asks.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, watch as watchFs, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { DAMAGED_VAULT_KEYS, type VaultRecovery } from '../../shared/api';
 import { TweestapError } from '../../shared/errors';
 import { ALGORITHMS, DIGITS, MAX_PERIOD_SECONDS, OTP_TYPES, type OtpLabelAndSettings } from '../../shared/otp/types';
 import { vaultPath } from '../platform/paths';
@@ -107,22 +108,28 @@ export class Vault {
   }
 
   /**
-   * Moves an unloadable vault.json aside as `vault.json.corrupt-<timestamp>` (only when the user
-   * asked) so the app can start empty. Returns the new path, or null when there was no file.
+   * When the user asks, after a start-up error: moves a damaged vault.json (empty, not JSON, not
+   * a valid vault) aside as `vault.json.corrupt-<now>`, never deleting it, then restores
+   * `vault.json.bak` if that copy loads, else leaves no vault.json (an empty list). The keychain
+   * is not touched. Refuses, moving nothing, a vault that loads (`vault.notDamaged`), one of a
+   * newer version (`vault.newerVersion`: the user should update, not lose it) and one that
+   * cannot be read at all (`vault.unreadable`: a permission problem the user can fix).
    */
-  async quarantine(now: Date = new Date()): Promise<string | null> {
+  async recover(now: Date): Promise<VaultRecovery> {
+    await this.ensureDir();
     return withFileLock(
       this.lockFile,
       async () => {
-        const target = `${this.file}.corrupt-${now.toISOString().replace(/[:.]/g, '-')}`;
-        try {
-          await fs.rename(this.file, target);
-        } catch (error) {
-          if (errorCode(error) === 'ENOENT') return null;
-          throw new TweestapError('vault', 'vault.writeFailed', { file: this.file, reason: errorCode(error) ?? String(error) });
-        }
+        await this.removeLeftoverTempFiles();
+        const damage = await this.loadError();
+        if (!damage) throw new TweestapError('vault', 'vault.notDamaged', { file: this.file });
+        if (!isDamagedVaultKey(damage.key)) throw damage;
+        const movedTo = await this.moveAside(now);
         this.lastSeen = null;
-        return target;
+        const backup = await this.readBackup();
+        if (!backup) return { movedTo, restored: 'empty', accounts: 0 };
+        await this.writeAtomically(backup.text, false);
+        return { movedTo, restored: 'previous-copy', accounts: backup.accounts.length };
       },
       this.options.lock,
     );
@@ -163,25 +170,63 @@ export class Vault {
     }
   }
 
-  private parse(text: string): VaultAccount[] {
-    if (text.trim() === '') throw new TweestapError('vault', 'vault.empty', { file: this.file });
+  /** The accounts in `text`; errors name `file` (the vault, or its previous copy). */
+  private parse(text: string, file = this.file): VaultAccount[] {
+    if (text.trim() === '') throw new TweestapError('vault', 'vault.empty', { file });
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch (error) {
-      throw new TweestapError('vault', 'vault.corrupt', { file: this.file, reason: (error as Error).message });
+      throw new TweestapError('vault', 'vault.corrupt', { file, reason: (error as Error).message });
     }
     const header = z.object({ format: z.literal(VAULT_FORMAT), version: z.int() }).safeParse(json);
     if (header.success && header.data.version > VAULT_VERSION) {
-      throw new TweestapError('vault', 'vault.newerVersion', { file: this.file, version: header.data.version });
+      throw new TweestapError('vault', 'vault.newerVersion', { file, version: header.data.version });
     }
     const parsed = vaultSchema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue?.path.length ? issue.path.join('.') : 'file';
-      throw new TweestapError('vault', 'vault.invalid', { file: this.file, reason: `${where}: ${issue?.message ?? 'invalid'}` });
+      throw new TweestapError('vault', 'vault.invalid', { file, reason: `${where}: ${issue?.message ?? 'invalid'}` });
     }
     return parsed.data.accounts;
+  }
+
+  /** Why vault.json does not load, or null when it does (a missing file loads as empty). */
+  private async loadError(): Promise<TweestapError | null> {
+    try {
+      const text = await this.readText();
+      if (text !== null) this.parse(text);
+      return null;
+    } catch (error) {
+      if (error instanceof TweestapError) return error;
+      throw error;
+    }
+  }
+
+  /** Renames vault.json to a `.corrupt-<time>` name no earlier file has, and returns that path. */
+  private async moveAside(now: Date): Promise<string> {
+    const base = `${this.file}.corrupt-${now.toISOString().replace(/[:.]/g, '-')}`;
+    try {
+      let target = base;
+      // Two recoveries in the same millisecond must not overwrite the first file kept aside.
+      for (let n = 1; await exists(target); n += 1) target = `${base}-${n}`;
+      await fs.rename(this.file, target);
+      return target;
+    } catch (error) {
+      throw new TweestapError('vault', 'vault.writeFailed', { file: this.file, reason: errorCode(error) ?? String(error) });
+    }
+  }
+
+  /** The previous good copy (vault.json.bak) with its accounts, or null when it is missing or does not load. */
+  private async readBackup(): Promise<{ text: string; accounts: VaultAccount[] } | null> {
+    const file = `${this.file}.bak`;
+    try {
+      const text = await fs.readFile(file, 'utf8');
+      return { text, accounts: this.parse(text, file) };
+    } catch {
+      return null;
+    }
   }
 
   private async ensureDir(): Promise<void> {
@@ -221,6 +266,20 @@ export class Vault {
 }
 
 const TEMP_MARKER = '.tmp-';
+
+function isDamagedVaultKey(key: string): boolean {
+  return (DAMAGED_VAULT_KEYS as readonly string[]).includes(key);
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.lstat(file);
+    return true;
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return false;
+    throw error;
+  }
+}
 
 function serialize(accounts: VaultAccount[]): string {
   const data = { format: VAULT_FORMAT, version: VAULT_VERSION, accounts };

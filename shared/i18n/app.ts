@@ -177,6 +177,16 @@ export const en = {
   'app.keychain.windows':
     'Windows: Tweestap uses the Credential Manager. Check that you are logged in to your own account, not a guest or temporary profile.',
   'app.keychain.retry': 'Try again',
+  'app.vault.title': 'Tweestap cannot open your account list',
+  'app.vault.where': 'The account list (vault.json) is in {folder}.',
+  'app.vault.update': 'Install the latest version of Tweestap, then start it again. Until then, leave the file as it is: it holds your accounts.',
+  'app.vault.recoverWhat':
+    'Tweestap will rename the damaged file to vault.json.corrupt-… in the same folder, where it is kept and never deleted. If there is a previous good copy (vault.json.bak), it is restored; otherwise your list starts empty.',
+  'app.vault.recoverSecrets':
+    'Your secret keys stay in the keychain either way. Accounts missing from the restored list come back when you restore a backup, or you can add them again.',
+  'app.vault.recover': 'Move the damaged file aside and continue',
+  'app.vault.restored': 'The damaged file was kept as {file}. Accounts restored from the previous copy: {count}.',
+  'app.vault.startedEmpty': 'The damaged file was kept as {file}. There was no good previous copy, so the list starts empty.',
 
   'app.backup.section': 'Backup and information',
   'app.backup.open': 'Back up…',
@@ -410,6 +420,16 @@ export const nl: Record<keyof typeof en, string> = {
   'app.keychain.windows':
     'Windows: Tweestap gebruikt Referentiebeheer. Controleer of je met je eigen account bent ingelogd en niet met een gast- of tijdelijk profiel.',
   'app.keychain.retry': 'Opnieuw proberen',
+  'app.vault.title': 'Tweestap kan je accountlijst niet openen',
+  'app.vault.where': 'De accountlijst (vault.json) staat in {folder}.',
+  'app.vault.update': 'Installeer de nieuwste versie van Tweestap en start de app opnieuw. Laat het bestand tot die tijd zoals het is: je accounts staan erin.',
+  'app.vault.recoverWhat':
+    'Tweestap geeft het beschadigde bestand de naam vault.json.corrupt-… in dezelfde map, waar het bewaard blijft en nooit wordt verwijderd. Is er een vorige goede kopie (vault.json.bak), dan wordt die teruggezet; anders begint je lijst leeg.',
+  'app.vault.recoverSecrets':
+    'Je geheime sleutels blijven hoe dan ook in de sleutelhanger. Accounts die in de teruggezette lijst ontbreken, komen terug als je een back-up terugzet, of je voegt ze opnieuw toe.',
+  'app.vault.recover': 'Zet het beschadigde bestand opzij en ga verder',
+  'app.vault.restored': 'Het beschadigde bestand is bewaard als {file}. Accounts teruggezet uit de vorige kopie: {count}.',
+  'app.vault.startedEmpty': 'Het beschadigde bestand is bewaard als {file}. Er was geen goede vorige kopie, dus de lijst begint leeg.',
 
   'app.backup.section': 'Back-up en informatie',
   'app.backup.open': 'Back-up maken…',

@@ -1,10 +1,11 @@
 /** Messages of the vault area (vault file, keychain, account service). `nl` must translate every key of `en`. */
 export const en = {
   'vault.unreadable': 'The account list {file} cannot be read ({reason}). Check that the file and its folder belong to you.',
-  'vault.empty': 'The account list {file} is empty, so it is damaged. It was left untouched: restore vault.json.bak from the same folder, or move the file aside to start with an empty list.',
-  'vault.corrupt': 'The account list {file} is damaged: it is not valid JSON ({reason}). It was left untouched: restore vault.json.bak from the same folder, or move the file aside to start with an empty list.',
-  'vault.invalid': 'The account list {file} is not a valid Tweestap vault ({reason}). It was left untouched: restore vault.json.bak from the same folder, or move the file aside to start with an empty list.',
+  'vault.empty': 'The account list {file} is empty, so it is damaged. It was left untouched. The Tweestap app can move it aside for you and restore the previous good copy (vault.json.bak) if there is one.',
+  'vault.corrupt': 'The account list {file} is damaged: it is not valid JSON ({reason}). It was left untouched. The Tweestap app can move it aside for you and restore the previous good copy (vault.json.bak) if there is one.',
+  'vault.invalid': 'The account list {file} is not a valid Tweestap vault ({reason}). It was left untouched. The Tweestap app can move it aside for you and restore the previous good copy (vault.json.bak) if there is one.',
   'vault.newerVersion': 'The account list {file} was written by a newer Tweestap (format version {version}). Update Tweestap to use it; the file was left untouched.',
+  'vault.notDamaged': 'The account list {file} is not damaged, so nothing was moved.',
   'vault.writeFailed': 'The account list {file} could not be saved ({reason}). Nothing was changed.',
   'vault.lockTimeout': 'The account list is in use by another Tweestap process (pid {pid}) and stayed locked for {seconds} s. Try again; if no Tweestap is running, delete {file}.',
   'vault.lockFailed': 'The account list could not be locked for writing: {file} ({reason}).',
@@ -29,10 +30,11 @@ export const en = {
 
 export const nl: Record<keyof typeof en, string> = {
   'vault.unreadable': 'De accountlijst {file} kan niet worden gelezen ({reason}). Controleer of het bestand en de map van jou zijn.',
-  'vault.empty': 'De accountlijst {file} is leeg en dus beschadigd. Het bestand is niet aangeraakt: zet vault.json.bak uit dezelfde map terug, of zet het bestand opzij om met een lege lijst te beginnen.',
-  'vault.corrupt': 'De accountlijst {file} is beschadigd: het is geen geldige JSON ({reason}). Het bestand is niet aangeraakt: zet vault.json.bak uit dezelfde map terug, of zet het bestand opzij om met een lege lijst te beginnen.',
-  'vault.invalid': 'De accountlijst {file} is geen geldige Tweestap-kluis ({reason}). Het bestand is niet aangeraakt: zet vault.json.bak uit dezelfde map terug, of zet het bestand opzij om met een lege lijst te beginnen.',
+  'vault.empty': 'De accountlijst {file} is leeg en dus beschadigd. Het bestand is niet aangeraakt. De Tweestap-app kan het voor je opzijzetten en de vorige goede kopie (vault.json.bak) terugzetten als die er is.',
+  'vault.corrupt': 'De accountlijst {file} is beschadigd: het is geen geldige JSON ({reason}). Het bestand is niet aangeraakt. De Tweestap-app kan het voor je opzijzetten en de vorige goede kopie (vault.json.bak) terugzetten als die er is.',
+  'vault.invalid': 'De accountlijst {file} is geen geldige Tweestap-kluis ({reason}). Het bestand is niet aangeraakt. De Tweestap-app kan het voor je opzijzetten en de vorige goede kopie (vault.json.bak) terugzetten als die er is.',
   'vault.newerVersion': 'De accountlijst {file} is geschreven door een nieuwere Tweestap (formaatversie {version}). Werk Tweestap bij om hem te gebruiken; het bestand is niet aangeraakt.',
+  'vault.notDamaged': 'De accountlijst {file} is niet beschadigd, dus er is niets verplaatst.',
   'vault.writeFailed': 'De accountlijst {file} kon niet worden opgeslagen ({reason}). Er is niets veranderd.',
   'vault.lockTimeout': 'De accountlijst is in gebruik door een ander Tweestap-proces (pid {pid}) en bleef {seconds} s vergrendeld. Probeer het opnieuw; draait er geen Tweestap, verwijder dan {file}.',
   'vault.lockFailed': 'De accountlijst kon niet worden vergrendeld om te schrijven: {file} ({reason}).',

@@ -26,6 +26,7 @@ const VALID: Record<ApiMethod, unknown[]> = {
   importFromFile: ['b3RwYXV0aDovL3RvdHAvWD9zZWNyZXQ9SkJTV1kzRFA=', null, 'ask'],
   backupStatus: [],
   dismissBackupReminder: [],
+  recoverVault: [],
 };
 
 /** Per method, argument lists of the wrong type (one argument changed at a time). */
@@ -87,6 +88,13 @@ describe('validateArgs', () => {
 
   it.each(Object.entries(EXTRA_FIELDS))('rejects unknown fields for %s', (method, args) => {
     expect(rejection(method as ApiMethod, args)).toMatchObject({ kind: 'input', key: 'shell.input.unknownField' });
+  });
+
+  it('recoverVault takes no arguments at all: not even an empty options object or a path to move', () => {
+    expect(validateArgs('recoverVault', [])).toEqual([]);
+    for (const args of [[{}], ['/tmp/vault.json'], [undefined]]) {
+      expect(rejection('recoverVault', args)).toMatchObject({ kind: 'input', key: 'shell.input.arity', params: { method: 'recoverVault', expected: 0, actual: 1 } });
+    }
   });
 
   it('rejects a URI longer than the limit and accepts one at the limit', () => {

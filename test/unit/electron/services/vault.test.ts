@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -110,15 +110,6 @@ describe('Vault', () => {
     expect(error.params.file).toBe(vault.file);
   });
 
-  it('moves a damaged vault aside only when asked, after which the vault is empty', async () => {
-    writeFileSync(vault.file, '{oops');
-    const moved = await vault.quarantine(new Date('2025-03-04T05:06:07.089Z'));
-    expect(moved).toBe(`${vault.file}.corrupt-2025-03-04T05-06-07-089Z`);
-    expect(readFileSync(moved!, 'utf8')).toBe('{oops');
-    expect(await vault.read()).toEqual([]);
-    expect(await vault.quarantine()).toBeNull();
-  });
-
   it('drops unknown fields of an account when it rewrites the file', async () => {
     writeFileSync(vault.file, vaultText([{ ...account('a'), secret: 'JBSWY3DPEHPK3PXP' }]));
     expect(await vault.read()).toEqual([account('a')]);
@@ -152,5 +143,93 @@ describe('Vault', () => {
     await other.update((accounts) => void accounts.push(account('theirs')));
     await changed;
     expect(seenAtCall).toEqual([['mine', 'theirs']]);
+  });
+});
+
+describe('Vault.recover', () => {
+  const NOW = new Date('2025-03-04T05:06:07.089Z');
+  const keptAs = () => `${vault.file}.corrupt-2025-03-04T05-06-07-089Z`;
+
+  /** A vault of two accounts written by the vault itself, then a third: vault.json.bak holds the two. */
+  async function vaultWithBackup(): Promise<string> {
+    await vault.update((accounts) => void accounts.push(account('one'), account('two')));
+    const goodCopy = readFileSync(vault.file, 'utf8');
+    await vault.update((accounts) => void accounts.push(account('three')));
+    expect(readFileSync(`${vault.file}.bak`, 'utf8')).toBe(goodCopy);
+    return goodCopy;
+  }
+
+  it('keeps a corrupt vault aside byte for byte and restores the previous good copy', async () => {
+    const goodCopy = await vaultWithBackup();
+    const damaged = Buffer.from([0x7b, 0x22, 0x66, 0xff, 0x00, 0xfe, 0x0a]); // `{"f`, invalid UTF-8, a NUL
+    writeFileSync(vault.file, damaged);
+    expect((await vaultError(vault.read())).key).toBe('vault.corrupt');
+
+    const recovery = await vault.recover(NOW);
+
+    expect(recovery).toEqual({ movedTo: keptAs(), restored: 'previous-copy', accounts: 2 });
+    expect(readFileSync(keptAs()).equals(damaged)).toBe(true);
+    expect(readFileSync(vault.file, 'utf8')).toBe(goodCopy);
+    expect((await new Vault(dir).read()).map((a) => a.id)).toEqual(['one', 'two']);
+    expect(readFileSync(`${vault.file}.bak`, 'utf8')).toBe(goodCopy);
+    expect(readdirSync(dir).filter((name) => !name.endsWith('.lock')).sort()).toEqual(['vault.json', 'vault.json.bak', path.basename(keptAs())].sort());
+  });
+
+  it.each([
+    ['empty', 'vault.empty', ''],
+    ['not a vault', 'vault.invalid', vaultText([{ id: 'x' }])],
+  ])('moves an %s vault aside and starts empty when there is no previous copy', async (_name, key, text) => {
+    writeFileSync(vault.file, text);
+    expect((await vaultError(vault.read())).key).toBe(key);
+
+    expect(await vault.recover(NOW)).toEqual({ movedTo: keptAs(), restored: 'empty', accounts: 0 });
+
+    expect(readFileSync(keptAs(), 'utf8')).toBe(text);
+    expect(existsSync(vault.file)).toBe(false); // not replaced by an empty vault file
+    expect(await vault.read()).toEqual([]);
+  });
+
+  it('starts empty when the previous copy is damaged too, and keeps that copy', async () => {
+    writeFileSync(vault.file, '{oops');
+    writeFileSync(`${vault.file}.bak`, '{also broken');
+    expect(await vault.recover(NOW)).toMatchObject({ restored: 'empty', accounts: 0 });
+    expect(readFileSync(`${vault.file}.bak`, 'utf8')).toBe('{also broken');
+    expect(existsSync(vault.file)).toBe(false);
+  });
+
+  it('never overwrites a file kept aside earlier in the same millisecond', async () => {
+    writeFileSync(vault.file, '{first');
+    const first = await vault.recover(NOW);
+    writeFileSync(vault.file, '{second');
+    const second = await vault.recover(NOW);
+    expect(second.movedTo).not.toBe(first.movedTo);
+    expect(readFileSync(first.movedTo, 'utf8')).toBe('{first');
+    expect(readFileSync(second.movedTo, 'utf8')).toBe('{second');
+  });
+
+  it('refuses a vault of a newer version and moves nothing: the user should update', async () => {
+    await vaultWithBackup();
+    const newer = vaultText([], { format: 'tweestap-vault', version: 2 });
+    writeFileSync(vault.file, newer);
+    const error = await vaultError(vault.recover(NOW));
+    expect(error).toMatchObject({ kind: 'vault', key: 'vault.newerVersion', params: { file: vault.file, version: 2 } });
+    expect(readFileSync(vault.file, 'utf8')).toBe(newer);
+    expect(readdirSync(dir).some((name) => name.includes('.corrupt-'))).toBe(false);
+  });
+
+  it('refuses a vault that loads (or is missing) with vault.notDamaged and moves nothing', async () => {
+    expect((await vaultError(vault.recover(NOW))).key).toBe('vault.notDamaged');
+    await vault.update((accounts) => void accounts.push(account('one')));
+    const text = readFileSync(vault.file, 'utf8');
+    const error = await vaultError(vault.recover(NOW));
+    expect(error).toMatchObject({ kind: 'vault', key: 'vault.notDamaged', params: { file: vault.file } });
+    expect(readFileSync(vault.file, 'utf8')).toBe(text);
+    expect(readdirSync(dir).some((name) => name.includes('.corrupt-'))).toBe(false);
+  });
+
+  it('leaves an unreadable vault (a folder in its place) where it is: that is for the user to fix', async () => {
+    mkdirSync(vault.file);
+    expect((await vaultError(vault.recover(NOW))).key).toBe('vault.unreadable');
+    expect(readdirSync(dir).some((name) => name.includes('.corrupt-'))).toBe(false);
   });
 });
