@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LINKS, type AccountView, type ApiEvent, type ApiResult, type BackupFile, type CodeView, type ImportFileResult, type Settings } from '../../../shared/api';
+import { LINKS, type AccountView, type AppInfo, type ApiEvent, type ApiResult, type BackupFile, type CodeView, type ImportFileResult, type Settings, type VaultRecovery } from '../../../shared/api';
 import { TweestapError } from '../../../shared/errors';
 import type { Clipboard } from '../../../shared/ports';
 import { MapSecretStore } from '../../fixtures/map-secret-store';
@@ -259,5 +259,52 @@ describe('backup and import', () => {
     const result = await service.dispatch('importFromFile', [Buffer.from('hello').toString('base64'), null, 'ask']);
     expect(result).toMatchObject({ ok: false, error: { kind: 'input', key: 'import.unknownFormat' } });
     expect(value(await service.dispatch('listAccounts', []))).toEqual([]);
+  });
+});
+
+describe('recovering a damaged vault', () => {
+  const secrets = new MapSecretStore();
+  const keptAs = () => path.join(dir, 'vault.json.corrupt-2026-11-25T10-00-00-000Z');
+  const link = (name: string) => `otpauth://totp/Nse-Portal:${name}%40nse.nl?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Nse-Portal`;
+
+  beforeEach(async () => {
+    secrets.entries.clear();
+    service.close();
+    service = await createService(async () => new AccountService({ vault: new Vault(dir), secrets, clock }));
+  });
+
+  it('keeps the damaged file, restores the previous copy, leaves the keychain alone and announces the change', async () => {
+    await service.dispatch('addFromUri', [link('jan'), 'ask']);
+    await service.dispatch('addFromUri', [link('piet'), 'ask']); // vault.json.bak now holds jan only
+    const damaged = '{"format": "tweestap-vault", "version": 1, "accounts": [ {';
+    writeFileSync(path.join(dir, 'vault.json'), damaged);
+    expect(value<AppInfo>(await service.dispatch('appInfo', [])).keychainProblem).toMatchObject({ key: 'vault.corrupt', params: { file: path.join(dir, 'vault.json') } });
+    events = [];
+
+    const recovery = value<VaultRecovery>(await service.dispatch('recoverVault', []));
+
+    expect(recovery).toEqual({ movedTo: keptAs(), restored: 'previous-copy', accounts: 1 });
+    expect(readFileSync(keptAs(), 'utf8')).toBe(damaged);
+    expect(events).toEqual([{ type: 'accounts-changed' }]);
+    expect(value<AppInfo>(await service.dispatch('appInfo', [])).keychainProblem).toBeNull();
+    expect(value<AccountView[]>(await service.dispatch('listAccounts', []))).toMatchObject([{ account: 'jan@nse.nl', secretMissing: false }]);
+    expect(secrets.entries.size).toBe(2); // piet's secret stays in the keychain for a backup to bring back
+  });
+
+  it('starts with an empty list when there is no previous copy', async () => {
+    writeFileSync(path.join(dir, 'vault.json'), '');
+    expect(value<VaultRecovery>(await service.dispatch('recoverVault', []))).toEqual({ movedTo: keptAs(), restored: 'empty', accounts: 0 });
+    expect(value(await service.dispatch('listAccounts', []))).toEqual([]);
+    expect(existsSync(path.join(dir, 'vault.json'))).toBe(false);
+  });
+
+  it('refuses a newer vault and a sound one as typed errors, moving nothing and announcing nothing', async () => {
+    await service.dispatch('addFromUri', [link('jan'), 'ask']);
+    events = [];
+    expect(await service.dispatch('recoverVault', [])).toMatchObject({ ok: false, error: { kind: 'vault', key: 'vault.notDamaged' } });
+    writeFileSync(path.join(dir, 'vault.json'), JSON.stringify({ format: 'tweestap-vault', version: 7, accounts: [] }));
+    expect(await service.dispatch('recoverVault', [])).toMatchObject({ ok: false, error: { kind: 'vault', key: 'vault.newerVersion', params: { version: 7 } } });
+    expect(readdirSync(dir).some((name) => name.includes('.corrupt-'))).toBe(false);
+    expect(events).toEqual([]);
   });
 });
