@@ -33,9 +33,13 @@ export interface PreviewHost {
   stop(): Promise<void>;
 }
 
-/** Starts `node dist/preview/server.mjs` with its own data folder and waits for its URL line. */
-export async function startPreviewHost(env: Record<string, string>): Promise<PreviewHost> {
+/**
+ * Starts `node dist/preview/server.mjs` with its own data folder and waits for its URL line.
+ * `seedHome` may write files into that folder before the host starts (e.g. a damaged vault.json).
+ */
+export async function startPreviewHost(env: Record<string, string>, seedHome?: (home: string) => void): Promise<PreviewHost> {
   const home = mkdtempSync(join(tmpdir(), 'tweestap-e2e-home-'));
+  seedHome?.(home);
   const child = spawn(process.execPath, [join(ROOT, 'dist/preview/server.mjs')], {
     cwd: ROOT,
     env: { ...process.env, TWEESTAP_HOME: home, ...env },
@@ -91,6 +95,8 @@ export function useE2e(
     chromiumArgs?: readonly string[];
     /** A real window even without HEADED (screen capture needs one; run under with-display.sh). */
     headed?: boolean;
+    /** Writes files into the fresh TWEESTAP_HOME before the preview host starts. */
+    seedHome?: (home: string) => void;
   } = {},
 ): E2eContext {
   const context = {} as E2eContext;
@@ -99,7 +105,7 @@ export function useE2e(
   beforeAll(async () => {
     context.portal = await startPracticePortal();
     context.keychainService = `tweestap-e2e-${randomBytes(4).toString('hex')}`;
-    context.host = await startPreviewHost({ TWEESTAP_KEYCHAIN_SERVICE: context.keychainService });
+    context.host = await startPreviewHost({ TWEESTAP_KEYCHAIN_SERVICE: context.keychainService }, options.seedHome);
     profile = mkdtempSync(join(tmpdir(), 'tweestap-e2e-chromium-'));
     context.browser = await chromium.launchPersistentContext(profile, {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
