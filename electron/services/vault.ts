@@ -122,7 +122,7 @@ export class Vault {
       async () => {
         await this.removeLeftoverTempFiles();
         const damage = await this.loadError();
-        if (!damage) throw new TweestapError('vault', 'vault.notDamaged', { file: this.file });
+        if (!damage) throw new TweestapError('input', 'vault.notDamaged', { file: this.file });
         if (!isDamagedVaultKey(damage.key)) throw damage;
         const movedTo = await this.moveAside(now);
         this.lastSeen = null;

@@ -301,7 +301,7 @@ describe('recovering a damaged vault', () => {
   it('refuses a newer vault and a sound one as typed errors, moving nothing and announcing nothing', async () => {
     await service.dispatch('addFromUri', [link('jan'), 'ask']);
     events = [];
-    expect(await service.dispatch('recoverVault', [])).toMatchObject({ ok: false, error: { kind: 'vault', key: 'vault.notDamaged' } });
+    expect(await service.dispatch('recoverVault', [])).toMatchObject({ ok: false, error: { kind: 'input', key: 'vault.notDamaged' } });
     writeFileSync(path.join(dir, 'vault.json'), JSON.stringify({ format: 'tweestap-vault', version: 7, accounts: [] }));
     expect(await service.dispatch('recoverVault', [])).toMatchObject({ ok: false, error: { kind: 'vault', key: 'vault.newerVersion', params: { version: 7 } } });
     expect(readdirSync(dir).some((name) => name.includes('.corrupt-'))).toBe(false);

@@ -222,7 +222,7 @@ describe('Vault.recover', () => {
     await vault.update((accounts) => void accounts.push(account('one')));
     const text = readFileSync(vault.file, 'utf8');
     const error = await vaultError(vault.recover(NOW));
-    expect(error).toMatchObject({ kind: 'vault', key: 'vault.notDamaged', params: { file: vault.file } });
+    expect(error).toMatchObject({ kind: 'input', key: 'vault.notDamaged', params: { file: vault.file } });
     expect(readFileSync(vault.file, 'utf8')).toBe(text);
     expect(readdirSync(dir).some((name) => name.includes('.corrupt-'))).toBe(false);
   });
