@@ -48,7 +48,9 @@ type Platform = 'linux' | 'darwin' | 'win32';
 
 /** libsecret's words for an entry deleted while findCredentials was reading it. */
 const VANISHED_ENTRY = /No such secret item|Object does not exist/i;
-const FIND_ATTEMPTS = 3;
+const FIND_ATTEMPTS = 8;
+/** Pause before listing again: grows per attempt, with jitter so two busy processes fall out of step. */
+const retryPause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, attempt * (10 + Math.random() * 40)));
 type Cause = 'unavailable' | 'locked' | 'timeout';
 
 /** Imports keytar lazily; a missing or broken native module becomes a keychain error. */
@@ -89,7 +91,8 @@ export function createKeychainStore(options: KeychainOptions = {}): SecretStore 
   /**
    * findCredentials lists the entries and then reads each one, so an entry another process (the
    * CLI, the app) deletes in between fails the whole call ("No such secret item"). Listing again
-   * sees the deletion; a few tries are enough (test/security/vault-faults.test.ts).
+   * sees the deletion; a few tries, a little apart, are enough even while another process deletes
+   * many entries (test/security/vault-faults.test.ts).
    */
   async function findAll(): Promise<Array<{ account: string; password: string }>> {
     for (let attempt = 1; ; attempt++) {
@@ -98,6 +101,7 @@ export function createKeychainStore(options: KeychainOptions = {}): SecretStore 
       } catch (error) {
         const vanished = error instanceof TweestapError && VANISHED_ENTRY.test(String(error.params.reason ?? ''));
         if (!vanished || attempt >= FIND_ATTEMPTS) throw error;
+        await retryPause(attempt);
       }
     }
   }
