@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TweestapError } from '../../../../shared/errors';
 import { createZxingDecoder, type ZxingWasmSource } from '../../../../shared/qr/zxing';
-import { invertImage, plainCodesImage } from '../../../fixtures/qr/generate';
+import { generateScreenshot, invertImage, plainCodesImage } from '../../../fixtures/qr/generate';
 
 const wasmBinary = readFileSync(createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm'));
 const URI = 'otpauth://totp/Nse-Portal:jan@example.nl?secret=JBSWY3DPEHPK3PXP&issuer=Nse-Portal&period=20';
@@ -42,5 +42,13 @@ describe('zxing-wasm adapter', () => {
   it('drops a code whose content is empty', async () => {
     const decoder = await createZxingDecoder({ wasmBinary });
     expect(await decoder.decode(plainCodesImage([new Uint8Array(0), URI]))).toEqual([URI]);
+  });
+
+  it('finds the codes of a 4K screenshot, small modules and very large ones alike', async () => {
+    const decoder = await createZxingDecoder({ wasmBinary });
+    for (const moduleSize of [2, 40]) {
+      const shot = generateScreenshot(7, { width: 3840, height: 2160, codeCount: 2, moduleSize });
+      expect((await decoder.decode(shot.image)).sort(), `${moduleSize} px per module`).toEqual([...shot.texts].sort());
+    }
   });
 });
