@@ -118,6 +118,7 @@ const METHOD_ARGS = {
   backupStatus: args(),
   dismissBackupReminder: args(),
   recoverVault: args(),
+  cancelImportBatch: args(),
 } satisfies { [M in ApiMethod]: MethodArgs<Parameters<TweestapApi[M]>> };
 
 /** True when `name` is one of the contract's methods (an own key, so `__proto__` is not). */

@@ -16,6 +16,7 @@ export const API_METHODS = [
   'codes',
   'nextHotpCode',
   'addFromUri',
+  'cancelImportBatch',
   'addManual',
   'renameAccount',
   'removeAccount',
@@ -188,6 +189,8 @@ export interface TweestapApi {
   nextHotpCode(accountId: string): Promise<CodeSlot>;
   /** An `otpauth://` link or one `otpauth-migration://` part (parts are collected until complete). */
   addFromUri(uri: string, onDuplicate: DuplicateChoice): Promise<AddResult>;
+  /** Forgets the parts of a Google Authenticator export scanned so far (the user starts again or gives up). */
+  cancelImportBatch(): Promise<void>;
   addManual(entry: ManualEntry, onDuplicate: DuplicateChoice): Promise<AddResult>;
   renameAccount(accountId: string, labels: { issuer: string; account: string }): Promise<AccountView>;
   removeAccount(accountId: string): Promise<void>;

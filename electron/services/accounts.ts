@@ -93,6 +93,12 @@ export class AccountService {
     return { code: hotpCode(hotp.params, hotp.used), counter: hotp.used, validFrom: this.clock.now(), validUntil: HOTP_VALID_UNTIL };
   }
 
+  /** Forgets the export parts collected so far and an import waiting for a duplicate choice. */
+  cancelImportBatch(): void {
+    this.batch = null;
+    this.pendingImport = null;
+  }
+
   /** Adds one account (already parsed). See `addMany` for duplicates. */
   async add(params: OtpParams, onDuplicate: DuplicateChoice): Promise<AddResult> {
     return this.addMany([params], onDuplicate, []);

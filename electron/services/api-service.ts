@@ -48,6 +48,7 @@ export interface AccountsPort {
   exportAccounts(): Promise<OtpParams[]>;
   /** Moves a damaged vault.json aside and restores its previous good copy (see Vault.recover). */
   recoverVault(now: Date): Promise<VaultRecovery>;
+  cancelImportBatch(): void;
   /** Calls `onChange` when another process (the CLI) changed the accounts; returns the stop function. */
   watch(onChange: () => void): () => void;
 }
@@ -233,6 +234,7 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
     },
     dismissBackupReminder: () => backups.dismissReminder(clock.now()),
     recoverVault: async () => (await accounts()).recoverVault(new Date(clock.now())),
+    cancelImportBatch: async () => (await accounts()).cancelImportBatch(),
   };
 
   return {

@@ -42,7 +42,7 @@ export const en = {
     '“{name}” has {digits}-digit codes, which a Google Authenticator export cannot carry.',
   'otp.migrationPartInvalid': 'This export QR code says it is part {part} of {total}, which cannot be.',
   'otp.migrationOtherBatch':
-    'This QR code belongs to a different Google Authenticator export. Finish scanning the first export, or start again.',
+    'This QR code belongs to a different Google Authenticator export. Finish scanning the first export, or close this window to start again.',
   'otp.migrationIncomplete': '{scanned} of {total} QR codes of this export are scanned; scan the rest before importing.',
   'otp.migrationBatchIdInvalid': 'The export batch id must be a whole number that fits in 32 bits.',
   'otp.migrationPerQrInvalid': 'The number of accounts per QR code must be a whole number from 1 to {max}.',
@@ -92,7 +92,7 @@ export const nl: Record<keyof typeof en, string> = {
     '“{name}” heeft codes van {digits} cijfers; die passen niet in een export voor Google Authenticator.',
   'otp.migrationPartInvalid': 'Deze export-QR-code zegt deel {part} van {total} te zijn, en dat kan niet.',
   'otp.migrationOtherBatch':
-    'Deze QR-code hoort bij een andere export uit Google Authenticator. Scan eerst de rest van de eerste export, of begin opnieuw.',
+    'Deze QR-code hoort bij een andere export uit Google Authenticator. Scan eerst de rest van de eerste export, of sluit dit venster om opnieuw te beginnen.',
   'otp.migrationIncomplete':
     '{scanned} van de {total} QR-codes van deze export zijn gescand; scan de rest voordat je importeert.',
   'otp.migrationBatchIdInvalid': 'Het nummer van de export moet een geheel getal zijn dat in 32 bits past.',

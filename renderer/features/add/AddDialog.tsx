@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { AppInfo } from '../../../shared/api';
+import { api } from '../../bridge';
 import { Dialog } from '../../components/Dialog';
 import { useI18n } from '../../i18n/I18nContext';
 import type { CodesById } from '../../state/useCodes';
@@ -43,6 +44,9 @@ export function AddDialog({ codes, offsetMs, incoming, readd, info, onAdded, onC
   const fileInput = useRef<HTMLInputElement>(null);
   const { submit, setError } = flow;
   const { scanImages, scanScreen } = scan;
+
+  // Closing the dialog gives up a half-scanned Google export, so the next one starts afresh.
+  useEffect(() => () => void api.cancelImportBatch().catch(() => undefined), []);
 
   useEffect(() => {
     if (!incoming) return;

@@ -27,6 +27,7 @@ const VALID: Record<ApiMethod, unknown[]> = {
   backupStatus: [],
   dismissBackupReminder: [],
   recoverVault: [],
+  cancelImportBatch: [],
 };
 
 /** Per method, argument lists of the wrong type (one argument changed at a time). */

@@ -177,6 +177,16 @@ describe('AccountService', () => {
     expect(await service.listAccounts()).toHaveLength(4);
   });
 
+  it('refuses a part of another export until the half-scanned one is given up, then starts afresh', async () => {
+    const first = encodeMigrationUris([totp({ issuer: 'A', account: 'a' }), totp({ issuer: 'B', account: 'b' })], { batchId: 1, perQr: 1 });
+    const second = encodeMigrationUris([totp({ issuer: 'C', account: 'c' })], { batchId: 2, perQr: 1 });
+    await service.addFromUri(first[0]!, 'ask');
+    await expect(service.addFromUri(second[0]!, 'ask')).rejects.toMatchObject({ kind: 'input', key: 'otp.migrationOtherBatch' });
+    service.cancelImportBatch();
+    expect(added(await service.addFromUri(second[0]!, 'ask')).accounts.map((a) => a.issuer)).toEqual(['C']);
+    expect(await service.addFromUri(first[1]!, 'ask')).toMatchObject({ status: 'batch-progress', scanned: 1, total: 2 });
+  });
+
   it('asks about a duplicate in a complete export and imports it when the last part comes again with a choice', async () => {
     await service.add(totp({ issuer: 'B', account: 'b' }), 'ask');
     const parts = encodeMigrationUris([totp({ issuer: 'A', account: 'a' }), totp({ issuer: 'B', account: 'b', period: 30 })], { batchId: 7, perQr: 1 });
