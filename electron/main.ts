@@ -15,6 +15,7 @@ import { deepLinkFromArgv, DeepLinkQueue, PROTOCOL_SCHEME, validateDeepLink } fr
 import { forwardEvents, registerIpcHandlers } from './ipc';
 import { setLinuxAutostart } from './login-item';
 import { electronClipboard } from './platform/electron-clipboard';
+import { startUtilityKeychainWorker } from './platform/electron-keychain-transport';
 import { dataDir } from './platform/paths';
 import { defaultRendererRoot, loadRendererFile } from './renderer-files';
 import { APP_ENTRY_URL, APP_HOST, APP_ORIGIN, APP_SCHEME, guardWebContents, installSessionGuards, originOf } from './security';
@@ -90,7 +91,9 @@ async function start(): Promise<void> {
 
   const clipboard = new ClipboardGuard(electronClipboard, systemClock);
   const service = createApiService({
-    openAccounts: async () => openAccountService(env),
+    // keytar runs in a utility process (keychain-worker.cjs, next to this bundle): a keytar crash
+    // or a stuck keychain call ends that worker, never the app.
+    openAccounts: async () => openAccountService(env, { startKeychainWorker: () => startUtilityKeychainWorker(path.join(__dirname, 'keychain-worker.cjs')) }),
     settings,
     clipboard,
     shell: electronShell(),

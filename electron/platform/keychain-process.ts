@@ -1,29 +1,44 @@
 /**
- * A KeytarBackend that runs keytar in a child process (cli/keychain-worker.ts, bundled to
- * dist/cli/keychain-worker.mjs) instead of in this one.
+ * A KeytarBackend that runs keytar in a worker process (electron/platform/keychain-worker.ts)
+ * instead of in this one. The worker is started through a WorkerTransport: a Node child process
+ * for the CLI (node-keychain-transport.ts) or an Electron utility process for the app
+ * (electron-keychain-transport.ts). This module keeps what both share: the request/reply
+ * bookkeeping, the timeout, killing a stuck worker and retrying a listing once after a crash.
  *
  * Why: a keytar call that hangs (a frozen Secret Service, an unanswered unlock prompt) is stuck in
  * native code on a libuv pool thread, and then even process.exit() waits until D-Bus gives up
- * (about 25–50 s; see keychain.ts). The CLI must end promptly after reporting a keychain problem,
- * so it keeps keytar out of its own process: a request that takes longer than `timeoutMs` kills
- * the worker (the next request starts a fresh one), and the worker is killed when this process
- * exits. Used through createKeychainStore({ loadBackend }), which adds the error translation.
+ * (about 25–50 s; see keychain.ts); and keytar 7.9 can crash its whole process (SIGSEGV) when
+ * another process deletes an entry while it lists them. In a worker, a request that takes longer
+ * than `timeoutMs` kills the worker (the next request starts a fresh one), a crash ends only the
+ * worker, and the worker is killed when this process exits. Used through
+ * createKeychainStore({ loadBackend }), which adds the error translation.
  */
-import { spawn, type ChildProcessByStdio } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import type { Readable, Writable } from 'node:stream';
 import { TweestapError, type ErrorKind } from '../../shared/errors';
 import type { MessageKey, MessageParams } from '../../shared/i18n';
 import type { KeytarBackend } from './keychain';
 
+/**
+ * One started worker, whatever carries its messages. Messages are the protocol objects of
+ * keychain-worker.ts, as they are (the transport does any encoding).
+ */
+export interface WorkerTransport {
+  send(message: object): void;
+  /** Every message the worker sends, in order. */
+  onMessage(callback: (message: unknown) => void): void;
+  /** Called once when the worker has ended; `signal` where the platform reports one (POSIX Node). */
+  onExit(callback: (code: number | null, signal?: string | null) => void): void;
+  kill(): void;
+  /** Lets this process end while the worker is idle (Node transports only). */
+  unref?(): void;
+  /** Keeps this process alive while a request is pending (Node transports only). */
+  ref?(): void;
+}
+
 export interface KeychainProcessOptions {
-  /** The worker script (dist/cli/keychain-worker.mjs, or the .ts source under tsx in tests). */
-  workerPath: string;
+  /** Starts a fresh worker; called on the first request and on the first request after one ended. */
+  startWorker: () => WorkerTransport;
   /** A request not answered within this many ms kills the worker and fails as a timeout. */
   timeoutMs: number;
-  /** Extra arguments for node before the script (e.g. `--import tsx`). */
-  execArgv?: string[];
-  env?: NodeJS.ProcessEnv;
 }
 
 /** The backend plus a way to stop the worker before this process ends. */
@@ -46,15 +61,19 @@ interface Pending {
   timer: NodeJS.Timeout;
 }
 
-/** The worker died under a request without being killed by us (keytar crashed in native code). */
+/** The worker ended under a request without being killed by us (keytar crashed in native code). */
 class WorkerCrashed extends Error {}
 
-type WorkerChild = ChildProcessByStdio<Writable, Readable, null>;
-
-/** One worker process and the requests it still owes an answer. */
+/** One worker and the requests it still owes an answer. */
 interface Worker {
-  child: WorkerChild;
+  transport: WorkerTransport;
   pending: Map<number, Pending>;
+  /** Set when we kill it: its end is then expected, not a crash. */
+  killed: boolean;
+}
+
+function isReply(message: unknown): message is Reply {
+  return typeof message === 'object' && message !== null && typeof (message as Reply).id === 'number' && typeof (message as Reply).ok === 'boolean';
 }
 
 /** Creates the out-of-process backend. Nothing is started until the first request. */
@@ -62,19 +81,20 @@ export function createKeychainProcess(options: KeychainProcessOptions): Keychain
   let current: Worker | null = null;
   let nextId = 1;
 
-  const kill = (): void => {
-    current?.child.kill('SIGKILL');
-    current = null;
+  const kill = (worker: Worker | null): void => {
+    if (!worker) return;
+    worker.killed = true;
+    worker.transport.kill();
+    if (current === worker) current = null;
   };
+  const close = () => kill(current);
   // Synchronous, so it also runs inside process.exit(): never leave a stuck worker behind.
-  process.once('exit', kill);
+  process.once('exit', close);
 
   /** An idle worker must not keep this process alive; a busy one must. */
-  const holdOpen = ({ child, pending }: Worker): void => {
-    for (const handle of [child, child.stdin, child.stdout] as Array<{ ref(): void; unref(): void }>) {
-      if (pending.size > 0) handle.ref();
-      else handle.unref();
-    }
+  const holdOpen = ({ transport, pending }: Worker): void => {
+    if (pending.size > 0) transport.ref?.();
+    else transport.unref?.();
   };
 
   const settle = (worker: Worker, id: number): Pending | undefined => {
@@ -86,34 +106,23 @@ export function createKeychainProcess(options: KeychainProcessOptions): Keychain
     return request;
   };
 
+  const answer = (worker: Worker, reply: Reply): void => {
+    const request = settle(worker, reply.id);
+    if (!request) return;
+    if (reply.ok) request.resolve(reply.value);
+    else if (reply.error) request.reject(new TweestapError(reply.error.kind, reply.error.key, reply.error.params));
+    else request.reject(new Error(reply.message ?? 'keychain worker failed'));
+  };
+
   const start = (): Worker => {
-    const child = spawn(process.execPath, [...(options.execArgv ?? []), options.workerPath], {
-      stdio: ['pipe', 'pipe', 'ignore'],
-      env: options.env ?? process.env,
+    const worker: Worker = { transport: options.startWorker(), pending: new Map(), killed: false };
+    worker.transport.onMessage((message) => {
+      if (isReply(message)) answer(worker, message);
     });
-    const worker: Worker = { child, pending: new Map() };
-    const ended = (error: Error) => {
+    worker.transport.onExit((code, signal) => {
       if (current === worker) current = null;
-      for (const id of [...worker.pending.keys()]) settle(worker, id)?.reject(error);
-    };
-    child.on('error', (error) => ended(new Error(`keychain worker ended (${error.message})`)));
-    child.on('exit', (code, signal) => {
       const why = `keychain worker ended (${signal ?? `exit code ${code}`})`;
-      ended(signal && signal !== 'SIGKILL' ? new WorkerCrashed(why) : new Error(why));
-    });
-    child.stdin.on('error', () => undefined); // a dead worker is reported through 'exit'
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      let reply: Reply;
-      try {
-        reply = JSON.parse(line) as Reply;
-      } catch {
-        return;
-      }
-      const request = settle(worker, reply.id);
-      if (!request) return;
-      if (reply.ok) request.resolve(reply.value);
-      else if (reply.error) request.reject(new TweestapError(reply.error.kind, reply.error.key, reply.error.params));
-      else request.reject(new Error(reply.message ?? 'keychain worker failed'));
+      for (const id of [...worker.pending.keys()]) settle(worker, id)?.reject(worker.killed ? new Error(why) : new WorkerCrashed(why));
     });
     return worker;
   };
@@ -127,12 +136,11 @@ export function createKeychainProcess(options: KeychainProcessOptions): Keychain
         // The keytar call is stuck: end the worker with it (its other requests fail as 'ended').
         settle(worker, id);
         reject(new Error(`keychain worker timed out after ${options.timeoutMs} ms`));
-        worker.child.kill('SIGKILL');
-        if (current === worker) current = null;
+        kill(worker);
       }, options.timeoutMs);
       worker.pending.set(id, { resolve: resolve as (value: unknown) => void, reject, timer });
       holdOpen(worker);
-      worker.child.stdin.write(`${JSON.stringify({ id, op, args })}\n`);
+      worker.transport.send({ id, op, args });
     });
 
   return {
@@ -145,6 +153,6 @@ export function createKeychainProcess(options: KeychainProcessOptions): Keychain
       }),
     setPassword: (service, account, password) => request('setPassword', [service, account, password]),
     deletePassword: (service, account) => request('deletePassword', [service, account]),
-    close: kill,
+    close,
   };
 }

@@ -1,7 +1,7 @@
 /**
  * Packages the built app with the project's electron-builder configuration and inspects the
- * result: what the asar holds and leaves out, keytar's unpacked native module, the flipped
- * fuses, and the size of the app's own files. Needs `npm run build` (`npm run test:packaging`).
+ * result: what the asar holds and leaves out (the keychain worker main forks included), keytar's
+ * unpacked native module, the flipped fuses, and the size of the app's own files. Needs `npm run build` (`npm run test:packaging`).
  */
 import * as asar from '@electron/asar';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
@@ -87,9 +87,9 @@ afterAll(async () => {
 });
 
 describe('the packaged app (Linux dir target, stand-in Electron)', () => {
-  it('holds every built file of main, preload and renderer, byte for byte the same size', async () => {
+  it('holds every built file of main, its keychain worker, preload and renderer, byte for byte the same size', async () => {
     const built = [...(await filesUnder('dist/electron')), ...(await filesUnder('dist/renderer'))].filter((file) => !file.endsWith('.map'));
-    expect(built).toEqual(expect.arrayContaining(['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/renderer/index.html']));
+    expect(built).toEqual(expect.arrayContaining(['dist/electron/main.cjs', 'dist/electron/keychain-worker.cjs', 'dist/electron/preload.cjs', 'dist/renderer/index.html']));
     for (const file of built) {
       const entry = `/${file.split(path.sep).join('/')}`;
       expect(entries, entry).toContain(entry);
@@ -122,12 +122,16 @@ describe('the packaged app (Linux dir target, stand-in Electron)', () => {
     expect(packaged).toEqual([]);
   });
 
-  it('holds every package the main process loads at run time, and all they depend on', async () => {
-    const main = await readFile(path.join(ROOT, 'dist/electron/main.cjs'), 'utf8');
-    const specifiers = [...main.matchAll(/\b(?:require|import)\(\s*["']([^"']+)["']\s*\)/g)].map((match) => match[1] ?? '');
+  // main.cjs and the keychain worker main forks as a utility process (where keytar runs).
+  it.each([
+    ['main process', 'dist/electron/main.cjs', ['zod']],
+    ['keychain worker', 'dist/electron/keychain-worker.cjs', ['keytar']],
+  ])('holds every package the %s loads at run time, and all they depend on', async (_name, bundle, expected) => {
+    const code = await readFile(path.join(ROOT, bundle), 'utf8');
+    const specifiers = [...code.matchAll(/\b(?:require|import)\(\s*["']([^"']+)["']\s*\)/g)].map((match) => match[1] ?? '');
     const external = specifiers.filter((spec) => spec !== 'electron' && !spec.startsWith('.') && !isBuiltin(spec));
     const roots = [...new Set(external.map(packageName))];
-    expect(roots).toEqual(expect.arrayContaining(['keytar', 'zod']));
+    expect(roots).toEqual(expect.arrayContaining(expected));
     expect(missingDependencies(roots)).toEqual([]);
   });
 
