@@ -20,6 +20,11 @@ async function linkInPortal(code: string): Promise<string> {
   }
 }
 
+/** The practice portal's QR image, base64, as a page's script can rebuild it into a File. */
+async function portalQrBase64(): Promise<string> {
+  return Buffer.from(await (await fetch(`${ctx.portal.url}/qr.png`)).arrayBuffer()).toString('base64');
+}
+
 async function finish(app: Page): Promise<void> {
   await app.getByRole('button', { name: 'Done' }).click();
   await expect.poll(() => app.getByRole('dialog').count()).toBe(0);
@@ -114,14 +119,13 @@ describe('enrolment with the practice portal', () => {
   test('dropping the QR image onto the window adds the account and the portal accepts its code', async () => {
     const { app, portal } = ctx;
     portal.reset();
-    const png = Buffer.from(await (await fetch(`${portal.url}/qr.png`)).arrayBuffer()).toString('base64');
     await app.evaluate(async (base64) => {
       const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
       const transfer = new DataTransfer();
       transfer.items.add(new File([bytes], 'qr.png', { type: 'image/png' }));
       document.querySelector('main')!.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: transfer }));
       document.querySelector('main')!.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
-    }, png);
+    }, await portalQrBase64());
     const code = await confirmedCode(app);
     expect(await app.getByTestId('added-screen').textContent()).toContain(portal.state().account);
     expect(await linkInPortal(code)).toContain('Koppeling gelukt');
@@ -131,13 +135,12 @@ describe('enrolment with the practice portal', () => {
   test('pasting the QR image with Ctrl+V adds the account and the portal accepts its code', async () => {
     const { app, portal } = ctx;
     portal.reset();
-    const png = Buffer.from(await (await fetch(`${portal.url}/qr.png`)).arrayBuffer()).toString('base64');
     await app.evaluate(async (base64) => {
       const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
       const transfer = new DataTransfer();
       transfer.items.add(new File([bytes], 'screenshot.png', { type: 'image/png' }));
       document.body.dispatchEvent(new ClipboardEvent('paste', { bubbles: true, cancelable: true, clipboardData: transfer }));
-    }, png);
+    }, await portalQrBase64());
     const code = await confirmedCode(app);
     expect(await app.getByTestId('added-screen').textContent()).toContain(portal.state().account);
     expect(await linkInPortal(code)).toContain('Koppeling gelukt');

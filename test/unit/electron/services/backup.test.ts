@@ -12,6 +12,7 @@ import { TweestapError } from '../../../../shared/errors';
 import { translate, type MessageKey } from '../../../../shared/i18n';
 import type { OtpParams } from '../../../../shared/otp/types';
 import { FIXTURE_ACCOUNTS } from '../../../fixtures/import/generate';
+import { errorOf } from './importers/helpers';
 
 const PASSWORD = 'Zeer geheim wachtwoord 42!';
 /** The lowest cost the reader accepts: keeps these tests fast. One test uses the default. */
@@ -23,16 +24,6 @@ function backupOf(accounts: OtpParams[] = ACCOUNTS, password = PASSWORD): Buffer
   return encryptBackup(accounts, password, { createdAt: CREATED_AT, scryptN: TEST_N });
 }
 
-/** The TweestapError `run` throws (failing the test if it throws nothing or something else). */
-function errorOf(run: () => unknown): TweestapError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof TweestapError) return error;
-    throw new Error(`expected a TweestapError, got ${String(error)}`);
-  }
-  throw new Error('expected a TweestapError, nothing was thrown');
-}
 
 /** Asserts that an error is the input error `key` and shows neither the password nor a secret. */
 function expectRejected(error: TweestapError, key?: MessageKey): void {
