@@ -79,6 +79,7 @@ export const settingsSchema = z.strictObject({
   trayEnabled: z.boolean(),
   startAtLogin: z.boolean(),
   globalShortcut: accelerator.nullable(),
+  scanShortcut: accelerator.nullable(),
   clockOffsetSeconds: z.number().int().min(-MAX_CLOCK_OFFSET_SECONDS).max(MAX_CLOCK_OFFSET_SECONDS),
 });
 

@@ -41,6 +41,8 @@ let mainWindow: BrowserWindow | null = null;
 let tray: Tray | null = null;
 let quitting = false;
 let capturing = false;
+/** A scan started from the tray or a shortcut: show the window afterwards even if it was hidden. */
+let showAfterScan = false;
 
 if (!app.requestSingleInstanceLock()) {
   // A second launch hands its argv (maybe an otpauth:// link) to the first and leaves.
@@ -165,8 +167,9 @@ async function start(): Promise<void> {
         mainWindow?.hide();
       },
       async endScreenCapture() {
-        if (capturing) showWindow();
+        if (capturing || showAfterScan) showWindow();
         capturing = false;
+        showAfterScan = false;
       },
       applySettings: (next, previous) => applyShellSettings(next, previous),
     };
@@ -174,7 +177,8 @@ async function start(): Promise<void> {
 
   /** Applies what changed between `previous` (null at start: everything) and `next`. */
   async function applyShellSettings(next: Settings, previous: Settings | null): Promise<void> {
-    if (next.globalShortcut !== previous?.globalShortcut) setGlobalShortcut(next.globalShortcut, previous?.globalShortcut ?? null);
+    if (next.globalShortcut !== previous?.globalShortcut) setGlobalShortcut(next.globalShortcut, previous?.globalShortcut ?? null, showWindow);
+    if (next.scanShortcut !== previous?.scanShortcut) setGlobalShortcut(next.scanShortcut, previous?.scanShortcut ?? null, () => requestScreenScan(service));
     if (next.startAtLogin !== previous?.startAtLogin && app.isPackaged) {
       if (process.platform === 'linux') await setLinuxAutostart(next.startAtLogin, process.execPath, env);
       else app.setLoginItemSettings({ openAtLogin: next.startAtLogin });
@@ -184,18 +188,18 @@ async function start(): Promise<void> {
   }
 }
 
-/** Registers `next` instead of `previous`; refuses (and keeps `previous`) when the OS says no. */
-function setGlobalShortcut(next: string | null, previous: string | null): void {
+/** Registers `next` for `action` instead of `previous`; refuses (and keeps `previous`) when the OS says no. */
+function setGlobalShortcut(next: string | null, previous: string | null, action: () => void): void {
   if (previous) globalShortcut.unregister(previous);
   if (!next) return;
   let registered = false;
   try {
-    registered = globalShortcut.register(next, showWindow);
+    registered = globalShortcut.register(next, action);
   } catch {
     registered = false;
   }
   if (!registered) {
-    if (previous) globalShortcut.register(previous, showWindow);
+    if (previous) globalShortcut.register(previous, action);
     throw new TweestapError('input', 'shell.shortcut.unavailable', { shortcut: next });
   }
 }
@@ -215,11 +219,17 @@ async function refreshTray(service: ApiService, settings: Settings, locale: Loca
       trayMenuTemplate(accounts, locale, {
         copyCode: (accountId) => void service.dispatch('copyCode', [accountId, Date.now()]),
         show: showWindow,
-        scanScreen: () => service.emit({ type: 'scan-screen' }),
+        scanScreen: () => requestScreenScan(service),
         quit: () => app.quit(),
       }),
     ),
   );
+}
+
+/** Asks the renderer to scan the screens (tray menu, shortcut); the window shows the result. */
+function requestScreenScan(service: ApiService): void {
+  showAfterScan = true;
+  service.emit({ type: 'scan-screen' });
 }
 
 function destroyTray(): void {

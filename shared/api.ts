@@ -105,6 +105,8 @@ export interface Settings {
   startAtLogin: boolean;
   /** Accelerator that shows the window, e.g. `CommandOrControl+Alt+T`; null = off. */
   globalShortcut: string | null;
+  /** Accelerator that scans the screens for a QR code (hides Tweestap, grabs, adds); null = off. */
+  scanShortcut: string | null;
   /** For testers: added to the clock for every code, in seconds. */
   clockOffsetSeconds: number;
 }

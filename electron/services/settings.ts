@@ -24,6 +24,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   trayEnabled: false,
   startAtLogin: false,
   globalShortcut: null,
+  scanShortcut: null,
   clockOffsetSeconds: 0,
 });
 

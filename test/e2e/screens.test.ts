@@ -140,6 +140,22 @@ describe('screens', () => {
     expect((await callApi(ctx.host, 'getSettings')).language).toBe('en');
   });
 
+  test('the global shortcuts are chosen in Settings, off by default, and kept', async () => {
+    const { app } = ctx;
+    expect(await callApi(ctx.host, 'getSettings')).toMatchObject({ globalShortcut: null, scanShortcut: null });
+    // The test before leaves Settings open; open it only when it is not.
+    if (!(await app.getByRole('dialog', { name: 'Settings' }).isVisible())) await app.getByRole('button', { name: 'Settings' }).click();
+    const scan = app.getByLabel('Keyboard shortcut to scan the screen for a QR code (anywhere)');
+    expect(await scan.inputValue()).toBe('off');
+    await scan.selectOption({ label: 'Ctrl+Alt+Q' });
+    await expect.poll(async () => (await callApi(ctx.host, 'getSettings')).scanShortcut).toBe('CommandOrControl+Alt+Q');
+    await app.getByLabel('Keyboard shortcut to show Tweestap (anywhere)').selectOption({ label: 'Ctrl+Alt+T' });
+    await expect.poll(async () => (await callApi(ctx.host, 'getSettings')).globalShortcut).toBe('CommandOrControl+Alt+T');
+    await scan.selectOption('off');
+    await expect.poll(async () => (await callApi(ctx.host, 'getSettings')).scanShortcut).toBeNull();
+    await app.getByRole('button', { name: 'Close' }).click();
+  });
+
   test('a keychain that cannot be reached gets a first screen saying what to do, passing axe', async () => {
     brokenHost = await startPreviewHost({ DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus', TWEESTAP_KEYCHAIN_SERVICE: ctx.keychainService });
     const page = await ctx.browser.newPage();

@@ -10,6 +10,7 @@ import { api } from '../../bridge';
 import { errorText, useI18n } from '../../i18n/I18nContext';
 import { BackupSection } from '../backup/BackupSection';
 import type { Panel } from '../backup/panels';
+import { readableShortcut, SCAN_SHORTCUTS, SHOW_SHORTCUTS } from './shortcuts';
 
 interface SettingsDialogProps {
   settings: Settings;
@@ -80,6 +81,18 @@ export function SettingsDialog({ settings, onChange, onClose, onOpenPanel }: Set
       />
       <Toggle label={t('app.settings.tray')} hint={t('app.settings.trayHint')} checked={settings.trayEnabled} onChange={(trayEnabled) => void update({ trayEnabled })} />
       <Toggle label={t('app.settings.startAtLogin')} checked={settings.startAtLogin} onChange={(startAtLogin) => void update({ startAtLogin })} />
+      <Shortcut
+        label={t('app.settings.showShortcut')}
+        value={settings.globalShortcut}
+        presets={SHOW_SHORTCUTS}
+        onChange={(globalShortcut) => void update({ globalShortcut })}
+      />
+      <Shortcut
+        label={t('app.settings.scanShortcut')}
+        value={settings.scanShortcut}
+        presets={SCAN_SHORTCUTS}
+        onChange={(scanShortcut) => void update({ scanShortcut })}
+      />
       <fieldset className="testers">
         <legend>{t('app.settings.testers')}</legend>
         <WholeNumber
@@ -99,6 +112,22 @@ export function SettingsDialog({ settings, onChange, onClose, onOpenPanel }: Set
         </button>
       </div>
     </Dialog>
+  );
+}
+
+const OFF = 'off';
+
+/** A global shortcut: off, one of the presets, or (kept as it is) one set in settings.json by hand. */
+function Shortcut({ label, value, presets, onChange }: { label: string; value: string | null; presets: string[]; onChange(value: string | null): void }) {
+  const { t } = useI18n();
+  const choices = value && !presets.includes(value) ? [...presets, value] : presets;
+  return (
+    <Choice<string>
+      label={label}
+      value={value ?? OFF}
+      options={[[OFF, t('app.settings.shortcutOff')], ...choices.map((accelerator): [string, string] => [accelerator, readableShortcut(accelerator)])]}
+      onChange={(choice) => onChange(choice === OFF ? null : choice)}
+    />
   );
 }
 
