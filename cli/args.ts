@@ -64,3 +64,12 @@ export function integerOption(option: string, text: string | undefined, fallback
   }
   return value;
 }
+
+/** The options of the commands that compute codes at a moment: `code` and `verify`. */
+export const MOMENT_OPTIONS = {
+  uri: { type: 'string' },
+  at: { type: 'string' },
+  offset: { type: 'string' },
+  window: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;

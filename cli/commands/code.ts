@@ -5,20 +5,13 @@ import type { AccountView } from '../../shared/api';
 import { hotpCode, MAX_WINDOW, totpWindow } from '../../shared/otp/codes';
 import { parseOtpauthUri } from '../../shared/otp/uri';
 import type { OtpParams } from '../../shared/otp/types';
-import { expectPositionals, integerOption, parseCommandArgs } from '../args';
+import { expectPositionals, integerOption, MOMENT_OPTIONS, parseCommandArgs } from '../args';
 import { hotpRow, printCodeRows, totpRows, type CodeRow } from '../codes';
 import type { CliContext, Command } from '../context';
 import { EXIT } from '../exit-codes';
 import { accountLabel, selectAccount } from '../query';
 import { resolveMoment } from '../time';
 
-const OPTIONS = {
-  uri: { type: 'string' },
-  at: { type: 'string' },
-  offset: { type: 'string' },
-  window: { type: 'string' },
-  json: { type: 'boolean' },
-} as const;
 
 /**
  * Codes of a URI without any state: TOTP steps −window…+window around `at`; HOTP the URI's
@@ -77,7 +70,7 @@ Exits 1 when there is no code to show.
                  ISO-8601 UTC (null and step = counter for HOTP; id null with --uri).`,
 
   async run(argv: string[], ctx: CliContext) {
-    const { values, positionals } = parseCommandArgs(argv, OPTIONS, true);
+    const { values, positionals } = parseCommandArgs(argv, MOMENT_OPTIONS, true);
     const [query] = expectPositionals(positionals, 0, 1);
     const at = resolveMoment(values.at, values.offset, ctx.clock.now());
     const window = integerOption('window', values.window, 0, 0, MAX_WINDOW);

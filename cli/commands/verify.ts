@@ -3,19 +3,12 @@
 import { MAX_WINDOW, verifyHotp, verifyTotp } from '../../shared/otp/codes';
 import { parseOtpauthUri } from '../../shared/otp/uri';
 import type { OtpParams } from '../../shared/otp/types';
-import { expectPositionals, integerOption, parseCommandArgs } from '../args';
+import { expectPositionals, integerOption, MOMENT_OPTIONS, parseCommandArgs } from '../args';
 import type { CliContext, Command } from '../context';
 import { EXIT } from '../exit-codes';
 import { resolveMoment } from '../time';
 import { selectAccount } from '../query';
 
-const OPTIONS = {
-  uri: { type: 'string' },
-  at: { type: 'string' },
-  offset: { type: 'string' },
-  window: { type: 'string' },
-  json: { type: 'boolean' },
-} as const;
 
 /** The step (TOTP) or counter (HOTP) offset at which `code` matches, or null. Changes nothing. */
 export function matchOffset(params: OtpParams, code: string, at: number, window: number): number | null {
@@ -37,7 +30,7 @@ Nothing is changed, also not an HOTP counter.
   --json         JSON: { "valid": true|false, "offset": number|null }.`,
 
   async run(argv: string[], ctx: CliContext) {
-    const { values, positionals } = parseCommandArgs(argv, OPTIONS, true);
+    const { values, positionals } = parseCommandArgs(argv, MOMENT_OPTIONS, true);
     const uri = values.uri;
     const [first, second] = expectPositionals(positionals, uri === undefined ? 2 : 1, uri === undefined ? 2 : 1);
     const code = (uri === undefined ? second : first) as string;
