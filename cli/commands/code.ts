@@ -30,10 +30,12 @@ export function uriCodeRows(params: OtpParams, at: number, window: number): Code
 async function vaultCodeRows(ctx: CliContext, query: string | undefined, at: number, window: number): Promise<CodeRow[]> {
   const service = await ctx.accounts();
   const accounts = await service.listAccounts();
-  const totpRowsOf = async (a: AccountView) => totpRows(a.id, a, totpWindow(await service.secretOf(a.id), at, window));
+  // One vault read for all the accounts asked for.
+  const totpRowsOf = async (chosen: readonly AccountView[]) =>
+    (await service.secretsOf(chosen.map((a) => a.id))).flatMap((params, i) => totpRows(chosen[i]!.id, chosen[i]!, totpWindow(params, at, window)));
   if (query !== undefined) {
     const account = selectAccount(accounts, query);
-    if (account.type === 'totp') return totpRowsOf(account);
+    if (account.type === 'totp') return totpRowsOf([account]);
     // The counter the service used, not the one listed: another process may have advanced it since.
     const { code, counter } = await service.nextHotpCode(account.id);
     return [hotpRow(account.id, account, counter, code)];
@@ -42,8 +44,7 @@ async function vaultCodeRows(ctx: CliContext, query: string | undefined, at: num
     if (account.secretMissing) ctx.warn(ctx.t('cli.code.secretMissing', { label: accountLabel(account) }));
   }
   const totp = accounts.filter((a) => a.type === 'totp' && !a.secretMissing);
-  if (window > 0) return (await Promise.all(totp.map(totpRowsOf))).flat();
-  // One vault read and keychain load for all accounts (secretOf reads the vault on every call).
+  if (window > 0) return totpRowsOf(totp);
   const byId = new Map((await service.codes(at)).map((view) => [view.accountId, view]));
   return totp.flatMap((a) => {
     const view = byId.get(a.id);

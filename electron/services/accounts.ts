@@ -174,8 +174,14 @@ export class AccountService {
 
   /** The full parameters of one account, secret included: for an explicit export only. */
   async secretOf(accountId: string): Promise<OtpParams> {
+    const [params] = await this.secretsOf([accountId]);
+    return params!;
+  }
+
+  /** The same for several accounts, from one read of the vault (not one per account). */
+  async secretsOf(accountIds: readonly string[]): Promise<OtpParams[]> {
     const { accounts, secrets } = await this.load();
-    return withSecret(findById(accounts, accountId), secrets);
+    return accountIds.map((id) => withSecret(findById(accounts, id), secrets));
   }
 
   /** Every account with its secret, in display order: for an explicit export only. Fails if any secret is missing. */
