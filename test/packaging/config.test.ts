@@ -27,7 +27,7 @@ interface BuilderConfig {
   nsis: Record<string, unknown>;
   portable: Record<string, unknown>;
   mac: { icon: string; category: string; target: TargetEntry[]; hardenedRuntime: boolean; entitlements: string; entitlementsInherit: string; extendInfo: Record<string, string> };
-  linux: { icon: string; executableName: string; target: string[]; desktop: { entry: Record<string, string> } };
+  linux: { icon: string; executableName: string; syncDesktopName?: boolean; target: string[]; desktop: { entry: Record<string, string> } };
 }
 
 let config: BuilderConfig;
@@ -86,6 +86,16 @@ describe('build/electron-builder.yml', () => {
     expect(config.linux.desktop.entry).toMatchObject({ Name: 'Tweestap', Categories: 'Utility;Security;' });
     // MimeType=x-scheme-handler/otpauth; is written by electron-builder from `protocols`.
     expect(config.linux.desktop.entry.MimeType).toBeUndefined();
+  });
+
+  // GNOME's Wayland global-shortcuts portal identifies the app by a reverse-DNS desktop-file id;
+  // Electron reports package.json's desktopName as that id, so the deb and AppImage desktop files
+  // must carry the same name (electron-builder's syncDesktopName).
+  it('names the Linux desktop file after a reverse-DNS desktopName that Electron reports as the app id', async () => {
+    const manifest = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { desktopName: string };
+    expect(manifest.desktopName).toBe(`${config.appId}.desktop`);
+    expect(manifest.desktopName).toMatch(/^[a-z][a-z0-9]*(\.[a-z][a-z0-9]*){2,}\.desktop$/);
+    expect(config.linux.syncDesktopName).toBe(true);
   });
 
   it('points every platform at the generated icons', async () => {

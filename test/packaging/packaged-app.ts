@@ -6,7 +6,8 @@
  * binary and the test can read them back.
  */
 import { execFile } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import * as asar from '@electron/asar';
+import { chmod, cp, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,4 +83,16 @@ export async function packageApp(): Promise<PackagedApp> {
   if (unpacked === undefined) throw new Error(`electron-builder wrote no linux-unpacked folder into ${output}`);
   const appDir = path.join(output, unpacked);
   return { workDir, appDir, asarPath: path.join(appDir, 'resources', 'app.asar'), executable: path.join(appDir, 'tweestap') };
+}
+
+/**
+ * Lays the packaged app out as Electron reads it: the asar extracted, with `app.asar.unpacked`
+ * (keytar's native module) laid over it. Returns the folder, inside the app's work folder.
+ */
+export async function extractPackagedApp(app: PackagedApp): Promise<string> {
+  const dir = path.join(app.workDir, 'extracted');
+  asar.extractAll(app.asarPath, dir);
+  const unpacked = `${app.asarPath}.unpacked`;
+  if (await stat(unpacked).catch(() => null)) await cp(unpacked, dir, { recursive: true });
+  return dir;
 }
