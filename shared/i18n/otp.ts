@@ -15,6 +15,8 @@ export const en = {
   'otp.counterInvalid': 'The counter must be a whole number from 0 to {max}, not “{counter}”.',
   'otp.labelInvalid': 'The issuer or account name contains characters that cannot be stored.',
   'otp.percentEscapeInvalid': 'The link is damaged: it contains an invalid %-escape.',
+  'otp.labelHiddenCharacter':
+    'The name “{name}” contains an invisible or control character ({character}). Such a character can make a name look like another one, so Tweestap does not accept it. Remove it, or type the name yourself.',
   'otp.uriMalformed': 'This is not a complete authenticator link (expected otpauth://totp/… or otpauth://hotp/…).',
   'otp.notOtpauth.migration':
     'This QR code holds a Google Authenticator export, not a single account: import it as an export.',
@@ -65,6 +67,8 @@ export const nl: Record<keyof typeof en, string> = {
   'otp.counterInvalid': 'De tellerstand moet een geheel getal van 0 tot en met {max} zijn, niet “{counter}”.',
   'otp.labelInvalid': 'De naam van de dienst of het account bevat tekens die niet bewaard kunnen worden.',
   'otp.percentEscapeInvalid': 'De link is beschadigd: er staat een ongeldige %-code in.',
+  'otp.labelHiddenCharacter':
+    'De naam “{name}” bevat een onzichtbaar teken of stuurteken ({character}). Zo’n teken kan een naam op een andere laten lijken, daarom neemt Tweestap hem niet over. Haal het teken weg, of typ de naam zelf.',
   'otp.uriMalformed': 'Dit is geen volledige authenticatielink (verwacht otpauth://totp/… of otpauth://hotp/…).',
   'otp.notOtpauth.migration':
     'Deze QR-code bevat een export uit Google Authenticator, niet één account: importeer hem als export.',

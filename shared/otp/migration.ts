@@ -7,6 +7,7 @@ import type { UserMessage } from '../api';
 import { TweestapError } from '../errors';
 import { parseCounter } from './fields';
 import { displayName, exportName, splitExportName } from './label';
+import { checkLabelCharacters } from './label-safety';
 import {
   ALGORITHM,
   DIGIT_COUNT,
@@ -206,7 +207,8 @@ function decodeWire(bytes: Uint8Array): ReturnType<typeof decodeWirePayload> {
 }
 
 function accountFromWire(wire: WireOtpParameters): OtpParams {
-  const { issuer, account } = splitExportName(wire.name, wire.issuer);
+  // Before splitting: splitting trims, and trim() drops U+FEFF and line breaks at the ends silently.
+  const { issuer, account } = splitExportName(checkLabelCharacters(wire.name), checkLabelCharacters(wire.issuer));
   const name = displayName({ issuer, account });
   const algorithm = ALGORITHMS_BY_WIRE[wire.algorithm];
   if (algorithm === undefined) {

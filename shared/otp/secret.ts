@@ -5,6 +5,7 @@
 import { Secret } from 'otpauth';
 import { TweestapError } from '../errors';
 import { parseAlgorithm, parseCounter, parseDigits, parseOtpType, parsePeriod } from './fields';
+import { checkLabelCharacters } from './label-safety';
 import type { OtpParams } from './types';
 
 /** A lone UTF-16 surrogate cannot be encoded in a URI, JSON file or protobuf string. */
@@ -57,8 +58,11 @@ export function validateOtpParams(p: OtpParams): OtpParams {
   };
 }
 
-/** An issuer or account name: a string without lone surrogates, trimmed. */
+/**
+ * An issuer or account name: a string without lone surrogates and without hidden characters
+ * (checked before trimming, which would drop some of them silently), trimmed.
+ */
 function checkLabel(label: unknown): string {
   if (typeof label !== 'string' || LONE_SURROGATE.test(label)) throw new TweestapError('input', 'otp.labelInvalid');
-  return label.trim();
+  return checkLabelCharacters(label).trim();
 }

@@ -6,6 +6,7 @@
 import { TweestapError } from '../errors';
 import { parseAlgorithm, parseCounter, parseDigits, parseOtpType, parsePeriod } from './fields';
 import { splitLabel } from './label';
+import { checkLabelCharacters } from './label-safety';
 import { decodeComponent } from './percent';
 import { describeQrText, notOtpauthError } from './qr-text';
 import { normalizeSecret, validateOtpParams } from './secret';
@@ -18,8 +19,10 @@ const DEFAULT_PERIOD = 30;
  * names, secrets in lower case, with spaces or hyphens, `=` or `%3D` padding or none, the issuer
  * in the label prefix and/or the `issuer` parameter (which wins), `+` in the label as a literal
  * plus, percent-encoded UTF-8, an unencoded `#` or `?` inside the label, several colons in the
- * label. Throws only TweestapError (kind 'input'); a text that is not an otpauth URI gets the
- * message naming what it is (a web link, a Google export, ...). No message holds the secret.
+ * label. Names with hidden characters (U+202E, zero-width, ESC, ...) are refused after
+ * decoding (`otp.labelHiddenCharacter`). Throws only TweestapError (kind 'input'); a text that
+ * is not an otpauth URI gets the message naming what it is (a web link, a Google export, ...).
+ * No message holds the secret.
  */
 export function parseOtpauthUri(text: string): OtpParams {
   const uri = String(text).trim();
@@ -30,7 +33,9 @@ export function parseOtpauthUri(text: string): OtpParams {
   if (!parts) throw new TweestapError('input', 'otp.uriMalformed');
   const type = parseOtpType(parts[1] ?? '');
   const { rawLabel, params } = splitLabelAndQuery(parts[2] ?? '');
-  const { issuer, account } = splitLabel(decodeComponent(rawLabel), params.get('issuer') ?? '');
+  // Checked after percent-decoding: `%E2%80%AE` is U+202E as much as the raw character is.
+  const label = checkLabelCharacters(decodeComponent(rawLabel));
+  const { issuer, account } = splitLabel(label, checkLabelCharacters(params.get('issuer') ?? ''));
 
   const secret = normalizeSecret(params.get('secret') ?? '');
   const algorithm = parseAlgorithm(params.get('algorithm') ?? 'SHA1');

@@ -178,7 +178,8 @@ describe('formatOtpauthUri', () => {
   });
 
   it('round-trips every account through parseOtpauthUri', () => {
-    const label = trickyText.map((s) => s.trim());
+    // Names with hidden characters are refused (label-safety.test.ts), so they are not generated here.
+    const label = trickyText.map((s) => s.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, '').trim());
     const account = fc.record({
       type: fc.constantFrom('totp' as const, 'hotp' as const),
       issuer: label,
