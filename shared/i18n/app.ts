@@ -121,6 +121,8 @@ export const en = {
   'app.duplicate.keepBothExplain': 'Keep both: the new account is added next to the existing one.',
   'app.duplicate.replace': 'Replace',
   'app.duplicate.keepBoth': 'Keep both',
+  'app.duplicate.lookAlike':
+    'Careful: “{name}” is not the same name as your account “{existing}”, it only looks like it. Some characters are different, for example Cyrillic letters that look like ours. If you did not expect this, choose Cancel.',
 
   'app.added.heading': 'Account added',
   'app.added.title': '{name} has been added.',
@@ -226,6 +228,8 @@ export const en = {
   'app.backup.duplicateReplaceExplain': 'Replace: your existing accounts get the keys from the file.',
   'app.backup.duplicateKeepBoth': 'Keep both',
   'app.backup.duplicateKeepBothExplain': 'Keep both: the accounts from the file are added next to yours.',
+  'app.backup.duplicateLookAlike':
+    'Careful: “{name}” in the file only looks like one of your accounts; some characters are different. If you did not expect this, do not import this file.',
   'app.backup.imported': 'Accounts added from {name}: {count}.',
   'app.backup.skippedTitle': 'Not imported:',
   'app.backup.skippedEntry': 'Entry {position} ({label}): {reason}',
@@ -367,6 +371,8 @@ export const nl: Record<keyof typeof en, string> = {
   'app.duplicate.keepBothExplain': 'Beide houden: het nieuwe account komt naast het bestaande.',
   'app.duplicate.replace': 'Vervangen',
   'app.duplicate.keepBoth': 'Beide houden',
+  'app.duplicate.lookAlike':
+    'Let op: “{name}” is niet dezelfde naam als je account “{existing}”, hij lijkt er alleen op. Sommige tekens zijn anders, bijvoorbeeld Russische letters die op de onze lijken. Had je dit niet verwacht? Kies dan Annuleren.',
 
   'app.added.heading': 'Account toegevoegd',
   'app.added.title': '{name} is toegevoegd.',
@@ -472,6 +478,8 @@ export const nl: Record<keyof typeof en, string> = {
   'app.backup.duplicateReplaceExplain': 'Vervangen: je bestaande accounts krijgen de sleutels uit het bestand.',
   'app.backup.duplicateKeepBoth': 'Allebei houden',
   'app.backup.duplicateKeepBothExplain': 'Allebei houden: de accounts uit het bestand komen naast de jouwe.',
+  'app.backup.duplicateLookAlike':
+    'Let op: “{name}” in het bestand lijkt alleen op een van je accounts; sommige tekens zijn anders. Had je dit niet verwacht? Importeer dit bestand dan niet.',
   'app.backup.imported': 'Accounts toegevoegd uit {name}: {count}.',
   'app.backup.skippedTitle': 'Niet geïmporteerd:',
   'app.backup.skippedEntry': 'Item {position} ({label}): {reason}',

@@ -30,6 +30,9 @@ export const en = {
   'cli.usage.exportWhat': 'choose one of --uris, --migration-qr <dir> or --backup <file>.',
   'cli.usage.renameWhat': 'give --issuer, --account or both.',
   'cli.add.duplicate': '{label} already exists (id {id}); nothing was changed. Use --replace or --keep-both.',
+  'cli.add.lookAlike':
+    '{label} only looks like the existing {existing} (id {id}): some characters are different; nothing was changed. Use --keep-both or --replace only if you expected this.',
+  'cli.import.lookAlikeLabel': '{label} (only looks like {existing})',
   'cli.add.partialBatch': 'this QR code is part of an export of {total} codes (missing: {missing}); import all parts at once with "tweestap import <file of links>".',
   'cli.add.done': 'Added {label} (id {id}).',
   'cli.code.secretMissing': 'skipped {label}: its secret is missing from the keychain (add the account again).',
@@ -81,6 +84,9 @@ export const nl: Record<keyof typeof en, string> = {
   'cli.usage.exportWhat': 'kies --uris, --migration-qr <map> of --backup <bestand>.',
   'cli.usage.renameWhat': 'geef --issuer, --account of allebei.',
   'cli.add.duplicate': '{label} bestaat al (id {id}); er is niets gewijzigd. Gebruik --replace of --keep-both.',
+  'cli.add.lookAlike':
+    '{label} lijkt alleen op het bestaande {existing} (id {id}): sommige tekens zijn anders; er is niets gewijzigd. Gebruik --keep-both of --replace alleen als je dit verwachtte.',
+  'cli.import.lookAlikeLabel': '{label} (lijkt alleen op {existing})',
   'cli.add.partialBatch': 'deze QR-code is een deel van een export van {total} codes (ontbrekend: {missing}); importeer alle delen tegelijk met "tweestap import <bestand met links>".',
   'cli.add.done': '{label} toegevoegd (id {id}).',
   'cli.code.secretMissing': '{label} overgeslagen: de geheime sleutel ontbreekt in de sleutelhanger (voeg het account opnieuw toe).',
