@@ -113,6 +113,7 @@ const METHOD_ARGS = {
   updateSettings: args(['patch', settingsSchema.partial()]),
   openLink: args(['name', z.custom<LinkName>((name) => typeof name === 'string' && Object.hasOwn(LINKS, name))]),
   beginScreenCapture: args(),
+  beginCameraScan: args(),
   endScreenCapture: args(),
   createBackup: args(['password', password]),
   importFromFile: args(['data', base64File], ['password', password.nullable()], ['onDuplicate', duplicateChoice]),

@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, desktopCapturer, dialog, globalShortcut, ipcMain, Menu, nativeImage, protocol, screen, session, shell, Tray } from 'electron';
+import { app, BrowserWindow, desktopCapturer, dialog, globalShortcut, ipcMain, Menu, nativeImage, protocol, screen, session, shell, systemPreferences, Tray } from 'electron';
 import { openAccountService } from '../cli/open-accounts';
 import type { AccountView, Settings } from '../shared/api';
 import { TweestapError } from '../shared/errors';
@@ -13,7 +13,9 @@ import { localeFromTag, translate, type Locale, type MessageKey, type MessagePar
 import { systemClock } from '../shared/ports';
 import { deepLinkFromArgv, DeepLinkQueue, PROTOCOL_SCHEME, validateDeepLink } from './deep-link';
 import { forwardEvents, registerIpcHandlers } from './ipc';
+import { launchedExecutable, protocolClientTarget, type LaunchFacts } from './launch-target';
 import { setLinuxAutostart } from './login-item';
+import { contentProtectionWorks, MEDIA_ACCESS_GUIDE, mediaAccessStep, type MediaKind } from './media-access';
 import { electronClipboard } from './platform/electron-clipboard';
 import { startUtilityKeychainWorker } from './platform/electron-keychain-transport';
 import { dataDir } from './platform/paths';
@@ -22,10 +24,15 @@ import { APP_ENTRY_URL, APP_HOST, APP_ORIGIN, APP_SCHEME, guardWebContents, inst
 import { createApiService, describeError, type ApiService, type ShellPort } from './services/api-service';
 import { ClipboardGuard } from './services/clipboard-guard';
 import { SettingsService } from './services/settings';
+import { holdQuitUntilDone } from './quit-guard';
+import { applySettingChanges } from './shell-settings';
 import { trayIconBitmap, trayMenuTemplate } from './tray';
 import { restorableBounds, secureWindowOptions } from './window';
 
 const log = (message: string) => console.error(`[tweestap] ${message}`);
+const launch: LaunchFacts = { platform: process.platform, execPath: process.execPath, argv: process.argv, defaultApp: Boolean(process.defaultApp), env: process.env, cwd: process.cwd() };
+/** setContentProtection has an effect only on Windows and macOS before 15 (ScreenCaptureKit ignores it). */
+const contentProtection = contentProtectionWorks(process.platform, process.getSystemVersion());
 
 app.setName('Tweestap');
 
@@ -48,7 +55,8 @@ if (!app.requestSingleInstanceLock()) {
   // A second launch hands its argv (maybe an otpauth:// link) to the first and leaves.
   app.quit();
 } else {
-  app.setAsDefaultProtocolClient(PROTOCOL_SCHEME);
+  const protocolClient = protocolClientTarget(launch);
+  if (protocolClient) app.setAsDefaultProtocolClient(PROTOCOL_SCHEME, protocolClient.path, protocolClient.args);
   queueDeepLink(() => deepLinkFromArgv(process.argv));
   app.on('second-instance', (_event, argv) => {
     showWindow();
@@ -59,7 +67,11 @@ if (!app.requestSingleInstanceLock()) {
     queueDeepLink(() => validateDeepLink(url));
   });
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, trustedOrigin));
-  app.whenReady().then(start, (error: unknown) => fail(error));
+  // `.catch` after `.then`: a failure inside start() must reach fail() too.
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => fail(error));
 }
 
 function queueDeepLink(find: () => string | null): void {
@@ -109,7 +121,12 @@ async function start(): Promise<void> {
     if (event.type !== 'scan-screen') void refreshTray(service, settings.get(), locale());
   });
 
-  await applyShellSettings(settings.get(), null).catch((error: unknown) => log(`settings not applied: ${describeError(error)}`));
+  // Each saved setting on its own: one the OS refuses (a shortcut taken by another program) is
+  // reported, and the others still apply.
+  for (const failure of await applyShellSettings(settings.get(), null)) {
+    log(`setting ${failure.setting} not applied: ${describeError(failure.error)}`);
+    showError(failure.error);
+  }
   await refreshTray(service, settings.get(), locale());
   createWindow(settings);
 
@@ -120,12 +137,19 @@ async function start(): Promise<void> {
   app.on('before-quit', () => {
     quitting = true;
   });
-  app.on('will-quit', () => {
-    globalShortcut.unregisterAll();
-    // A code still on the clipboard does not outlive the app.
-    void clipboard.flush();
-    service.close();
-  });
+  // A code still on the clipboard does not outlive the app: the quit waits (1 s at most) for the
+  // clearing, whose clipboard calls are asynchronous in Electron 45.
+  app.on(
+    'will-quit',
+    holdQuitUntilDone(
+      async () => {
+        globalShortcut.unregisterAll();
+        await clipboard.flush();
+        service.close();
+      },
+      () => app.quit(),
+    ),
+  );
   app.on('window-all-closed', () => {
     if (!settings.get().trayEnabled && process.platform !== 'darwin') app.quit();
   });
@@ -135,7 +159,7 @@ async function start(): Promise<void> {
     const win = new BrowserWindow(secureWindowOptions(path.join(__dirname, 'preload.cjs'), restorableBounds(saved, screen.getAllDisplays().map((display) => display.workArea))));
     mainWindow = win;
     if (saved?.maximized) win.maximize();
-    win.setContentProtection(store.get().hideFromScreenCapture);
+    if (contentProtection) win.setContentProtection(store.get().hideFromScreenCapture);
     win.once('ready-to-show', () => win.show());
     win.on('close', (event) => {
       const bounds = win.getNormalBounds();
@@ -158,10 +182,12 @@ async function start(): Promise<void> {
       version: app.getVersion(),
       platform: process.platform,
       waylandSession: process.env.XDG_SESSION_TYPE === 'wayland',
+      contentProtection,
       osLocale: () => app.getLocale(),
       // Only URLs of the LINKS allow-list (shared/api.ts) ever reach here.
       openExternal: (url) => shell.openExternal(url),
       async beginScreenCapture() {
+        await ensureMediaAccess('screen');
         guards.restartScreens();
         capturing = Boolean(mainWindow?.isVisible());
         mainWindow?.hide();
@@ -171,21 +197,46 @@ async function start(): Promise<void> {
         capturing = false;
         showAfterScan = false;
       },
-      applySettings: (next, previous) => applyShellSettings(next, previous),
+      beginCameraScan: () => ensureMediaAccess('camera'),
+      // A change from the window: the UI changes one setting at a time, so the first refusal is
+      // the answer (and nothing is saved).
+      async applySettings(next, previous) {
+        const [failure] = await applyShellSettings(next, previous);
+        if (failure) throw failure.error;
+      },
     };
   }
 
-  /** Applies what changed between `previous` (null at start: everything) and `next`. */
-  async function applyShellSettings(next: Settings, previous: Settings | null): Promise<void> {
-    if (next.globalShortcut !== previous?.globalShortcut) setGlobalShortcut(next.globalShortcut, previous?.globalShortcut ?? null, showWindow);
-    if (next.scanShortcut !== previous?.scanShortcut) setGlobalShortcut(next.scanShortcut, previous?.scanShortcut ?? null, () => requestScreenScan(service));
-    if (next.startAtLogin !== previous?.startAtLogin && app.isPackaged) {
-      if (process.platform === 'linux') await setLinuxAutostart(next.startAtLogin, process.execPath, env);
-      else app.setLoginItemSettings({ openAtLogin: next.startAtLogin });
-    }
-    if (next.hideFromScreenCapture !== previous?.hideFromScreenCapture) mainWindow?.setContentProtection(next.hideFromScreenCapture);
-    // The tray follows on the settings-changed event (refreshTray), once the change is saved.
+  /** Applies what changed between `previous` (null at start: everything) and `next`, each on its own. */
+  function applyShellSettings(next: Settings, previous: Settings | null) {
+    return applySettingChanges(next, previous, {
+      globalShortcut: (shortcut, was) => setGlobalShortcut(shortcut, was, showWindow),
+      scanShortcut: (shortcut, was) => setGlobalShortcut(shortcut, was, () => requestScreenScan(service)),
+      async startAtLogin(enabled) {
+        if (!app.isPackaged) return;
+        // The file the user started: the portable .exe or the AppImage, not their temporary copies.
+        const executable = launchedExecutable(launch);
+        if (process.platform === 'linux') await setLinuxAutostart(enabled, executable, env);
+        else app.setLoginItemSettings({ openAtLogin: enabled, path: executable });
+      },
+      hideFromScreenCapture: (hidden) => {
+        if (contentProtection) mainWindow?.setContentProtection(hidden);
+      },
+      // The tray follows on the settings-changed event (refreshTray), once the change is saved.
+    });
   }
+}
+
+/**
+ * macOS: screen recording and the camera need the user's permission in System Settings; without
+ * it the capture yields black frames, read as "no QR code found". Throws the guide instead.
+ */
+async function ensureMediaAccess(kind: MediaKind): Promise<void> {
+  if (process.platform !== 'darwin') return;
+  const step = mediaAccessStep(process.platform, kind, systemPreferences.getMediaAccessStatus(kind));
+  if (step === 'proceed') return;
+  if (step === 'ask' && kind === 'camera' && (await systemPreferences.askForMediaAccess('camera'))) return;
+  throw new TweestapError('input', MEDIA_ACCESS_GUIDE[kind]);
 }
 
 /** Registers `next` for `action` instead of `previous`; refuses (and keeps `previous`) when the OS says no. */

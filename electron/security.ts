@@ -81,6 +81,10 @@ export interface SessionGuards {
 export function installSessionGuards(session: Session, deps: SessionGuardDeps): SessionGuards {
   const { trustedOrigin } = deps;
   let previousScreenId: string | null = null;
+  // The sources of the current scan, asked for once: under Wayland (PipeWire) every getSources
+  // call opens the system's screen picker and returns the one screen chosen there, so one scan
+  // must show one picker. Reset by restartScreens() when the next scan begins.
+  let scanSources: Promise<DesktopCapturerSource[]> | null = null;
   session.setPermissionRequestHandler((contents, permission, callback, details) => {
     const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
     callback(isPermissionGranted({ permission, requestingUrl: details.requestingUrl ?? contents.getURL(), mediaTypes }, trustedOrigin));
@@ -93,8 +97,8 @@ export function installSessionGuards(session: Session, deps: SessionGuardDeps): 
       callback(null);
       return;
     }
-    deps.desktopCapturer
-      .getSources({ types: ['screen'], thumbnailSize: { width: 0, height: 0 } })
+    scanSources ??= deps.desktopCapturer.getSources({ types: ['screen'], thumbnailSize: { width: 0, height: 0 } });
+    scanSources
       .then((sources) => {
         const source = nextScreenSource(sources, deps.primaryDisplayId(), previousScreenId);
         previousScreenId = source?.id ?? null;
@@ -102,6 +106,7 @@ export function installSessionGuards(session: Session, deps: SessionGuardDeps): 
         callback(source ? { video: source } : null);
       })
       .catch((error: unknown) => {
+        scanSources = null;
         deps.log(`screen sources unavailable: ${error instanceof Error ? error.name : typeof error}`);
         callback(null);
       });
@@ -109,6 +114,7 @@ export function installSessionGuards(session: Session, deps: SessionGuardDeps): 
   return {
     restartScreens: () => {
       previousScreenId = null;
+      scanSources = null;
     },
   };
 }

@@ -220,6 +220,7 @@ function previewShell(env: NodeJS.ProcessEnv, log: (message: string) => void): S
     openExternal: async (url) => log(`preview host: would open ${url}`),
     beginScreenCapture: async () => undefined,
     endScreenCapture: async () => undefined,
+    beginCameraScan: async () => undefined,
     applySettings: async () => undefined,
   };
 }

@@ -157,6 +157,7 @@ function MainScreen({ data, settings, accounts }: { data: AppData; settings: Set
       {settingsOpen && (
         <SettingsDialog
           settings={settings}
+          contentProtection={data.info?.contentProtection ?? false}
           onChange={setSettings}
           onClose={() => setSettingsOpen(false)}
           onOpenPanel={(next) => {

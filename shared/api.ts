@@ -26,6 +26,7 @@ export const API_METHODS = [
   'updateSettings',
   'openLink',
   'beginScreenCapture',
+  'beginCameraScan',
   'endScreenCapture',
   'createBackup',
   'importFromFile',
@@ -118,6 +119,8 @@ export interface AppInfo {
   osLocale: string;
   /** A Linux Wayland session: the system's screen-share dialog asks before every screen scan. */
   waylandSession: boolean;
+  /** "Hide from screen capture" works here (Windows, macOS before 15); elsewhere it is not offered. */
+  contentProtection: boolean;
   /** Running in the browser preview host rather than Electron (development and tests only). */
   previewHost: boolean;
   /** The keychain could not be used at start; the first screen explains what to do. */
@@ -203,8 +206,13 @@ export interface TweestapApi {
   getSettings(): Promise<Settings>;
   updateSettings(patch: Partial<Settings>): Promise<Settings>;
   openLink(name: LinkName): Promise<void>;
-  /** Hides our window before a screen grab (so it does not cover the QR); a no-op in the preview host. */
+  /**
+   * Hides our window before a screen grab (so it does not cover the QR); a no-op in the preview
+   * host. On macOS it first refuses with the settings guide when screen recording is not allowed.
+   */
   beginScreenCapture(): Promise<void>;
+  /** Before the camera starts: on macOS asks for camera access, or refuses with the settings guide. */
+  beginCameraScan(): Promise<void>;
   endScreenCapture(): Promise<void>;
   /** Encrypts every account with `password` (in main) and returns the file to save. */
   createBackup(password: string): Promise<BackupFile>;

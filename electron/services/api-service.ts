@@ -60,12 +60,16 @@ export interface ShellPort {
   readonly platform: string;
   /** A Linux Wayland session (XDG_SESSION_TYPE); absent = no. */
   readonly waylandSession?: boolean;
+  /** `setContentProtection` works on this system; absent = no. */
+  readonly contentProtection?: boolean;
   /** The OS locale tag, e.g. `nl-NL`. */
   osLocale(): string;
   /** Opens an allow-listed URL in the user's browser or mail program. */
   openExternal(url: string): Promise<void>;
   beginScreenCapture(): Promise<void>;
   endScreenCapture(): Promise<void>;
+  /** Makes sure the OS lets us use the camera (macOS); throws the settings guide otherwise. */
+  beginCameraScan(): Promise<void>;
   /**
    * Applies settings that affect the shell (login item, global shortcut, content protection,
    * tray) before they are saved; throws a TweestapError to refuse them (nothing is saved).
@@ -177,6 +181,7 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
         platform: knownPlatform(shell.platform),
         osLocale: shell.osLocale(),
         waylandSession: shell.waylandSession ?? false,
+        contentProtection: shell.contentProtection ?? false,
         previewHost: shell.previewHost,
         keychainProblem,
         dataDir: deps.dataDir,
@@ -210,6 +215,7 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
     openLink: (name) => shell.openExternal(LINKS[name]),
     beginScreenCapture: () => shell.beginScreenCapture(),
     endScreenCapture: () => shell.endScreenCapture(),
+    beginCameraScan: () => shell.beginCameraScan(),
     async createBackup(password): Promise<BackupFile> {
       const opened = await accounts();
       // The ids first: an account added meanwhile is then in the file but not counted as saved.

@@ -45,6 +45,7 @@ const shellDouble: ShellPort = {
   openExternal: async (url) => void opened.push(url),
   beginScreenCapture: async () => undefined,
   endScreenCapture: async () => undefined,
+  beginCameraScan: async () => undefined,
   applySettings: async () => undefined,
 };
 

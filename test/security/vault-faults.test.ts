@@ -242,6 +242,7 @@ describe('an unloadable vault.json is reported and kept as it was', () => {
     openExternal: async () => undefined,
     beginScreenCapture: async () => undefined,
     endScreenCapture: async () => undefined,
+    beginCameraScan: async () => undefined,
     applySettings: async () => undefined,
   };
 

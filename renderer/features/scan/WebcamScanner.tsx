@@ -9,6 +9,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { AppInfo } from '../../../shared/api';
 import { describeQrText } from '../../../shared/otp';
+import { TweestapError } from '../../../shared/errors';
+import { api, ApiError } from '../../bridge';
 import { errorText, useI18n } from '../../i18n/I18nContext';
 import { scanImageData } from '../../qr/client';
 import { FrameGate, freshTexts } from './frame-gate';
@@ -92,8 +94,13 @@ export function WebcamScanner({ platform, onFound }: WebcamScannerProps) {
       setStatus('stopped');
     };
     window.addEventListener('pagehide', stop);
-    navigator.mediaDevices
-      .getUserMedia(videoConstraints(cameraId))
+    // Main first checks that the OS lets us film (macOS asks, or answers with the settings guide).
+    api
+      .beginCameraScan()
+      .catch((refused: unknown) => {
+        throw refused instanceof ApiError ? new TweestapError(refused.kind, refused.key, refused.params) : refused;
+      })
+      .then(() => navigator.mediaDevices.getUserMedia(videoConstraints(cameraId)))
       .then(async (opened) => {
         if (gate.isStopped) {
           stopStream(opened); // Closed while the camera was starting.

@@ -14,6 +14,8 @@ import { readableShortcut, SCAN_SHORTCUTS, SHOW_SHORTCUTS } from './shortcuts';
 
 interface SettingsDialogProps {
   settings: Settings;
+  /** "Hide from screen capture" works on this system (AppInfo); elsewhere it is not offered. */
+  contentProtection: boolean;
   onChange(settings: Settings): void;
   onClose(): void;
   /** Opens the backup, restore or About dialog (in place of this one). */
@@ -24,7 +26,7 @@ const MAX_CLEAR_SECONDS = 3600;
 export const MAX_CLOCK_OFFSET_SECONDS = 86_400;
 
 /** The settings form. */
-export function SettingsDialog({ settings, onChange, onClose, onOpenPanel }: SettingsDialogProps) {
+export function SettingsDialog({ settings, contentProtection, onChange, onClose, onOpenPanel }: SettingsDialogProps) {
   const { t } = useI18n();
   const [error, setError] = useState<string | null>(null);
   const update = async (patch: Partial<Settings>) => {
@@ -73,12 +75,14 @@ export function SettingsDialog({ settings, onChange, onClose, onOpenPanel }: Set
         onCommit={(clipboardClearSeconds) => void update({ clipboardClearSeconds })}
       />
       <Toggle label={t('app.settings.showNextCode')} checked={settings.showNextCode} onChange={(showNextCode) => void update({ showNextCode })} />
-      <Toggle
-        label={t('app.settings.hideFromCapture')}
-        hint={t('app.settings.hideFromCaptureHint')}
-        checked={settings.hideFromScreenCapture}
-        onChange={(hideFromScreenCapture) => void update({ hideFromScreenCapture })}
-      />
+      {contentProtection && (
+        <Toggle
+          label={t('app.settings.hideFromCapture')}
+          hint={t('app.settings.hideFromCaptureHint')}
+          checked={settings.hideFromScreenCapture}
+          onChange={(hideFromScreenCapture) => void update({ hideFromScreenCapture })}
+        />
+      )}
       <Toggle label={t('app.settings.tray')} hint={t('app.settings.trayHint')} checked={settings.trayEnabled} onChange={(trayEnabled) => void update({ trayEnabled })} />
       <Toggle label={t('app.settings.startAtLogin')} checked={settings.startAtLogin} onChange={(startAtLogin) => void update({ startAtLogin })} />
       <Shortcut

@@ -34,6 +34,7 @@ const shell: ShellPort = {
   openExternal: async (url) => void shellCalls.push(`open ${url}`),
   beginScreenCapture: async () => void shellCalls.push('begin'),
   endScreenCapture: async () => void shellCalls.push('end'),
+  beginCameraScan: async () => void shellCalls.push('camera'),
   applySettings: async (next: Settings) => {
     if (refuseSettings) throw refuseSettings;
     shellCalls.push(`apply ${next.theme}`);
@@ -191,6 +192,7 @@ describe('settings and shell', () => {
       platform: 'linux',
       osLocale: 'nl-NL',
       waylandSession: false,
+      contentProtection: false,
       previewHost: true,
       keychainProblem: { key: 'vault.keychainModuleMissing', params: { reason: 'test' } },
       dataDir: dir,

@@ -21,6 +21,7 @@ const VALID: Record<ApiMethod, unknown[]> = {
   updateSettings: [{ theme: 'dark', globalShortcut: 'CommandOrControl+Alt+T' }],
   openLink: ['nsePortal'],
   beginScreenCapture: [],
+  beginCameraScan: [],
   endScreenCapture: [],
   createBackup: ['correct horse battery'],
   importFromFile: ['b3RwYXV0aDovL3RvdHAvWD9zZWNyZXQ9SkJTV1kzRFA=', null, 'ask'],

@@ -1,6 +1,6 @@
-import type { DesktopCapturerSource } from 'electron';
+import type { DesktopCapturerSource, Session } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { APP_ORIGIN, isPermissionGranted, isTrustedUrl, nextScreenSource, originOf } from '../../../electron/security';
+import { APP_ORIGIN, installSessionGuards, isPermissionGranted, isTrustedUrl, nextScreenSource, originOf } from '../../../electron/security';
 
 const OURS = `${APP_ORIGIN}/index.html`;
 
@@ -78,5 +78,47 @@ describe('nextScreenSource', () => {
   it('starts over when the screen given last has been unplugged, and gives none without screens', () => {
     expect(nextScreenSource(sources, 11, 'screen:gone')?.id).toBe('screen:1');
     expect(nextScreenSource([], 11, null)).toBeNull();
+  });
+});
+
+describe('installSessionGuards: the display-media handler', () => {
+  type DisplayMediaHandler = NonNullable<Parameters<Session['setDisplayMediaRequestHandler']>[0]>;
+  const source = (id: string, displayId: string) => ({ id, name: id, display_id: displayId }) as DesktopCapturerSource;
+
+  /** A session that keeps the handlers main installs, and a capturer that counts its calls. */
+  function guarded(sources: DesktopCapturerSource[]) {
+    let displayMedia: DisplayMediaHandler | null = null;
+    const session = {
+      setPermissionRequestHandler: () => undefined,
+      setPermissionCheckHandler: () => undefined,
+      setDisplayMediaRequestHandler: (handler: DisplayMediaHandler) => void (displayMedia = handler),
+    } as unknown as Session;
+    const capturer = { calls: 0, getSources: async () => (capturer.calls++, sources) };
+    const guards = installSessionGuards(session, { trustedOrigin: 'app://tweestap', desktopCapturer: capturer, primaryDisplayId: () => 11, log: () => undefined });
+    const request = () =>
+      new Promise<string | undefined>((resolve) => {
+        const details = { frame: { url: 'app://tweestap/index.html' }, securityOrigin: 'app://tweestap', videoRequested: true, audioRequested: false } as unknown as Parameters<DisplayMediaHandler>[0];
+        displayMedia!(details, (streams) => resolve((streams as { video?: DesktopCapturerSource } | null)?.video?.id));
+      });
+    return { guards, capturer, request };
+  }
+
+  // Under Wayland getSources opens the portal's picker at every call and returns the one screen
+  // picked: asking per display showed one picker per screen.
+  it('asks for the screens once per scan, however many screens the renderer takes', async () => {
+    const { guards, capturer, request } = guarded([source('screen:1', '11'), source('screen:2', '22')]);
+    guards.restartScreens();
+    expect([await request(), await request(), await request()]).toEqual(['screen:1', 'screen:2', 'screen:1']);
+    expect(capturer.calls).toBe(1);
+    guards.restartScreens();
+    expect(await request()).toBe('screen:1');
+    expect(capturer.calls).toBe(2);
+  });
+
+  it('hands the one screen of a Wayland picker out twice, so the renderer stops after one picker', async () => {
+    const { guards, capturer, request } = guarded([source('screen:portal', '')]);
+    guards.restartScreens();
+    expect([await request(), await request()]).toEqual(['screen:portal', 'screen:portal']);
+    expect(capturer.calls).toBe(1);
   });
 });
