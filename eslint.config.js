@@ -4,6 +4,32 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/**
+ * One layer's import rule: no relative import into the `forbiddenFolders` (top-level folders of
+ * the repository) and none of the `forbiddenModules` (package names or patterns).
+ */
+function layer(files, forbiddenFolders, forbiddenModules) {
+  const into = forbiddenFolders.join('|');
+  return [
+    {
+      files: [files],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            // Package names exactly (a pattern `electron` would also match the folder electron/).
+            paths: forbiddenModules.filter((name) => !name.includes('*')).map((name) => ({ name, message: `${files.split('/')[0]}/ must not use ${name} (docs/architecture.md).` })),
+            patterns: [
+              ...forbiddenModules.filter((name) => name.includes('*')).map((group) => ({ group: [group], message: `${files.split('/')[0]}/ must not use ${group} (docs/architecture.md).` })),
+              { regex: `^(\\.\\./)+(${into})(/|$)`, message: `${files.split('/')[0]}/ must not import from ${forbiddenFolders.join(', ')} (docs/architecture.md).` },
+            ],
+          },
+        ],
+      },
+    },
+  ];
+}
+
 export default tseslint.config(
   { ignores: ['dist/', 'release/', '.tsbuild/', 'node_modules/', '.bench-fixtures/'] },
   js.configs.recommended,
@@ -18,25 +44,21 @@ export default tseslint.config(
     files: ['**/*.{js,mjs,cjs}'],
     languageOptions: { globals: globals.node },
   },
-  {
-    // The pure core: no Node, no DOM, no Electron.
-    files: ['shared/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'electron', 'react', 'react-dom', 'keytar', '../electron/*', '../renderer/*'] }],
-    },
-  },
-  {
-    // Services and platform-neutral code never import Electron (only electron/main.ts wires it).
-    files: ['electron/services/**/*.ts', 'cli/**/*.ts', 'preview/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: ['electron'] }] },
-  },
+  // The layers (docs/architecture.md), enforced here as VS Code and Signal enforce theirs:
+  //   shared/ (pure) ← node/ (Node, never Electron) ← hosts: electron/, cli/, preview/
+  //   renderer/ reaches shared/ only. Hosts never import one another.
+  ...layer('shared/**/*.ts', ['node', 'electron', 'cli', 'preview', 'renderer'], ['node:*', 'electron', 'react', 'react-dom', 'keytar']),
+  ...layer('node/**/*.ts', ['electron', 'cli', 'preview', 'renderer'], ['electron']),
+  ...layer('electron/**/*.ts', ['cli', 'preview', 'renderer'], []),
+  ...layer('cli/**/*.ts', ['electron', 'preview', 'renderer'], ['electron']),
+  ...layer('preview/**/*.ts', ['electron', 'cli', 'renderer'], ['electron']),
+  ...layer('renderer/**/*.{ts,tsx}', ['node', 'electron', 'cli', 'preview'], ['node:*', 'electron', 'keytar']),
   {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: globals.browser },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'electron', 'keytar', '../electron/*', '../../electron/*'] }],
     },
   },
 );

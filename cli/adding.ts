@@ -12,10 +12,13 @@ export function duplicateChoice(values: { replace?: boolean; 'keep-both'?: boole
 
 /**
  * The accounts an add produced. A duplicate (with `ask`) becomes an input error naming the
- * existing account (nothing was written); an unfinished migration batch names the missing parts.
+ * existing account, saying so when the names only look alike (nothing was written); an unfinished migration batch names the missing parts.
  */
 export function addedAccounts(result: AddResult): { accounts: AccountView[]; warnings: UserMessage[] } {
   if (result.status === 'added') return result;
+  if (result.status === 'duplicate' && result.lookAlike) {
+    throw new TweestapError('input', 'cli.add.lookAlike', { label: accountLabel(result), existing: accountLabel(result.existing), id: result.existing.id });
+  }
   if (result.status === 'duplicate') {
     throw new TweestapError('input', 'cli.add.duplicate', { label: accountLabel(result.existing), id: result.existing.id });
   }

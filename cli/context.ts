@@ -5,7 +5,8 @@
  */
 import { createInterface } from 'node:readline/promises';
 import { fileURLToPath } from 'node:url';
-import type { AccountService } from '../electron/services/accounts';
+import type { AccountService } from '../node/accounts';
+import { escapeHidden } from '../shared/hidden-characters';
 import { localeFromTag, translate, type Locale, type MessageKey, type MessageParams } from '../shared/i18n';
 import { systemClock, type Clock } from '../shared/ports';
 import type { ExitCode } from './exit-codes';
@@ -54,6 +55,17 @@ export function localeFromEnv(env: NodeJS.ProcessEnv): Locale {
   return localeFromTag(env.LC_ALL || env.LC_MESSAGES || env.LANG);
 }
 
+/**
+ * What may reach the terminal: every control or format character (ESC, OSC 52, CR, U+202E,
+ * zero-width, ...) written as a visible `\u001b`-style escape, our own line breaks kept. All
+ * output goes through here, so a name stored before names were checked, a file name or an
+ * error message cannot move the cursor, rewrite lines or set the clipboard. JSON stays valid
+ * and parses to the same values (the escapes are JSON escapes).
+ */
+export function terminalText(text: string): string {
+  return escapeHidden(text, '\n');
+}
+
 /** The context of a real run: process streams, the system clock, the vault under TWEESTAP_HOME. */
 export function processContext(env: NodeJS.ProcessEnv): CliContext {
   const locale = localeFromEnv(env);
@@ -62,15 +74,15 @@ export function processContext(env: NodeJS.ProcessEnv): CliContext {
     locale,
     t: (key, params) => translate(locale, key, params),
     clock: systemClock,
-    out: (line) => void process.stdout.write(`${line}\n`),
-    warn: (line) => void process.stderr.write(`${line}\n`),
-    json: (value) => void process.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
+    out: (line) => void process.stdout.write(`${terminalText(line)}\n`),
+    warn: (line) => void process.stderr.write(`${terminalText(line)}\n`),
+    json: (value) => void process.stdout.write(`${terminalText(JSON.stringify(value, null, 2))}\n`),
     debug: Boolean(env.TWEESTAP_DEBUG),
     interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
     async confirm(question) {
       const prompt = createInterface({ input: process.stdin, output: process.stderr });
       try {
-        return /^(y|yes|j|ja)$/i.test((await prompt.question(`${question} `)).trim());
+        return /^(y|yes|j|ja)$/i.test((await prompt.question(`${terminalText(question)} `)).trim());
       } finally {
         prompt.close();
       }
@@ -79,7 +91,7 @@ export function processContext(env: NodeJS.ProcessEnv): CliContext {
       // Imported on demand so that stateless commands never load keytar or open the vault. keytar
       // runs in the keychain worker, bundled next to this entry file (dist/cli/keychain-worker.mjs).
       const keychainWorker = fileURLToPath(new URL('./keychain-worker.mjs', import.meta.url));
-      service ??= import('./open-accounts').then(({ openAccountService }) => openAccountService(env, { keychainWorker }));
+      service ??= import('../node/open-accounts').then(({ openAccountService }) => openAccountService(env, { keychainWorker }));
       return service;
     },
   };

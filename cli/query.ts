@@ -1,5 +1,6 @@
 /** Finding the one account a command is about, from what the user typed. */
 import { TweestapError } from '../shared/errors';
+import { escapeHidden } from '../shared/hidden-characters';
 
 interface Labelled {
   id: string;
@@ -7,10 +8,14 @@ interface Labelled {
   account: string;
 }
 
-/** How an account is named in messages and human output: `Issuer (account)`. */
+/**
+ * How an account is named in messages and human output: `Issuer (account)`, hidden characters
+ * escaped (a line break too, which the output itself would keep), so a name stored before names
+ * were checked cannot break a line of `list` or pose as another row.
+ */
 export function accountLabel(a: Pick<Labelled, 'issuer' | 'account'>): string {
-  if (a.issuer && a.account) return `${a.issuer} (${a.account})`;
-  return a.issuer || a.account || '—';
+  if (a.issuer && a.account) return escapeHidden(`${a.issuer} (${a.account})`);
+  return escapeHidden(a.issuer || a.account || '—');
 }
 
 /**

@@ -1,6 +1,6 @@
 /** Where `add --image` and `import` get their accounts from. */
 import { readFile } from 'node:fs/promises';
-import { detectImportFormat } from '../electron/services/importers';
+import { detectImportFormat } from '../node/importers';
 import { TweestapError } from '../shared/errors';
 import { describeQrText, notOtpauthError } from '../shared/otp';
 import { scanImageFile } from './scan-image';
@@ -38,7 +38,7 @@ export type ImportSource = { kind: 'links'; links: string[] } | { kind: 'export'
 /**
  * Reads `import`'s argument: the argument itself when it is a link, the QR codes of an image
  * file, the non-empty lines of a text file of links (`#` starts a comment), or the bytes of
- * another authenticator's export or a Tweestap backup (read by electron/services/importers).
+ * another authenticator's export or a Tweestap backup (read by node/importers).
  */
 export async function importSourceOf(arg: string): Promise<ImportSource> {
   if (/^otpauth(-migration)?:/i.test(arg.trim())) return { kind: 'links', links: onlyLinks([arg]) };

@@ -7,7 +7,7 @@ import type { BrowserWindow, IpcMain } from 'electron';
 import { API_CHANNEL_PREFIX, API_EVENT_CHANNEL, API_METHODS, type ApiResult } from '../shared/api';
 import { TweestapError } from '../shared/errors';
 import { isTrustedUrl } from './security';
-import type { ApiService } from './services/api-service';
+import type { ApiService } from '../node/api-service';
 
 /** The parts of a WebFrameMain the sender check needs. */
 export interface FrameIdentity {

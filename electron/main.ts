@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, desktopCapturer, dialog, globalShortcut, ipcMain, Menu, nativeImage, protocol, screen, session, shell, systemPreferences, Tray } from 'electron';
-import { openAccountService } from '../cli/open-accounts';
+import { openAccountService } from '../node/open-accounts';
 import type { AccountView, Settings } from '../shared/api';
 import { TweestapError } from '../shared/errors';
 import { localeFromTag, translate, type Locale, type MessageKey, type MessageParams } from '../shared/i18n';
@@ -16,14 +16,14 @@ import { forwardEvents, registerIpcHandlers } from './ipc';
 import { launchedExecutable, protocolClientTarget, type LaunchFacts } from './launch-target';
 import { setLinuxAutostart } from './login-item';
 import { contentProtectionWorks, MEDIA_ACCESS_GUIDE, mediaAccessStep, type MediaKind } from './media-access';
-import { electronClipboard } from './platform/electron-clipboard';
-import { startUtilityKeychainWorker } from './platform/electron-keychain-transport';
-import { dataDir } from './platform/paths';
-import { defaultRendererRoot, loadRendererFile } from './renderer-files';
+import { electronClipboard } from './clipboard';
+import { startUtilityKeychainWorker } from './keychain-transport';
+import { dataDir } from '../node/paths';
+import { defaultRendererRoot, loadRendererFile } from '../node/renderer-files';
 import { APP_ENTRY_URL, APP_HOST, APP_ORIGIN, APP_SCHEME, guardWebContents, installSessionGuards, originOf } from './security';
-import { createApiService, describeError, type ApiService, type ShellPort } from './services/api-service';
-import { ClipboardGuard } from './services/clipboard-guard';
-import { SettingsService } from './services/settings';
+import { createApiService, describeError, type ApiService, type HostPort } from '../node/api-service';
+import { ClipboardGuard } from '../node/clipboard-guard';
+import { SettingsService } from '../node/settings';
 import { holdQuitUntilDone } from './quit-guard';
 import { applySettingChanges } from './shell-settings';
 import { trayIconBitmap, trayMenuTemplate } from './tray';
@@ -110,7 +110,7 @@ async function start(): Promise<void> {
     openAccounts: async () => openAccountService(env, { startKeychainWorker: () => startUtilityKeychainWorker(path.join(__dirname, 'keychain-worker.cjs')) }),
     settings,
     clipboard,
-    shell: electronShell(),
+    host: electronHost(),
     dataDir: dir,
     clock: systemClock,
     log,
@@ -176,7 +176,7 @@ async function start(): Promise<void> {
     void win.loadURL(devServerUrl ?? APP_ENTRY_URL);
   }
 
-  function electronShell(): ShellPort {
+  function electronHost(): HostPort {
     return {
       previewHost: false,
       version: app.getVersion(),

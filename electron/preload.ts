@@ -3,7 +3,7 @@
  * and nothing else. It runs sandboxed, so it is bundled whole (scripts/build-node.mjs).
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { createBridge } from './bridge';
+import { createBridge } from './preload-bridge';
 
 contextBridge.exposeInMainWorld(
   'tweestap',

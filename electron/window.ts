@@ -3,7 +3,7 @@
  * setting, and the rules for restoring its last size and position.
  */
 import type { BrowserWindowConstructorOptions, Rectangle } from 'electron';
-import type { WindowBounds } from './services/settings';
+import type { WindowBounds } from '../node/settings';
 
 export const DEFAULT_WINDOW_SIZE = { width: 440, height: 680 } as const;
 export const MIN_WINDOW_SIZE = { width: 340, height: 420 } as const;

@@ -12,13 +12,13 @@ import { fileURLToPath } from 'node:url';
 import type { ApiEvent } from '../shared/api';
 import { translate } from '../shared/i18n';
 import { systemClock, type Clock } from '../shared/ports';
-import { openAccountService } from '../cli/open-accounts';
-import { MAX_IMPORT_BASE64_LENGTH } from '../electron/api-validation';
-import { dataDir } from '../electron/platform/paths';
-import { defaultRendererRoot, loadRendererFile } from '../electron/renderer-files';
-import { createApiService, type AccountsPort, type ApiService, type ShellPort } from '../electron/services/api-service';
-import { ClipboardGuard } from '../electron/services/clipboard-guard';
-import { SettingsService } from '../electron/services/settings';
+import { openAccountService } from '../node/open-accounts';
+import { MAX_IMPORT_BASE64_LENGTH } from '../node/api-validation';
+import { dataDir } from '../node/paths';
+import { defaultRendererRoot, loadRendererFile } from '../node/renderer-files';
+import { createApiService, type AccountsPort, type ApiService, type HostPort } from '../node/api-service';
+import { ClipboardGuard } from '../node/clipboard-guard';
+import { SettingsService } from '../node/settings';
 import { systemClipboard, type ClipboardKind } from './system-clipboard';
 
 /**
@@ -71,7 +71,7 @@ export async function startPreviewHost(options: PreviewHostOptions = {}): Promis
     openAccounts: options.openAccounts ?? (async () => openAccountService(env)),
     settings,
     clipboard: new ClipboardGuard(clipboard, clock),
-    shell: previewShell(env, log),
+    host: previewHostPort(env, log),
     dataDir: dir,
     clock,
     log,
@@ -210,8 +210,8 @@ function send(response: ServerResponse, status: number, text: string): void {
   response.end(text);
 }
 
-/** The ShellPort of the preview: no window to hide, no login item; links are only logged. */
-function previewShell(env: NodeJS.ProcessEnv, log: (message: string) => void): ShellPort {
+/** The HostPort of the preview: no window to hide, no login item; links are only logged. */
+function previewHostPort(env: NodeJS.ProcessEnv, log: (message: string) => void): HostPort {
   return {
     previewHost: true,
     version: env.npm_package_version ?? '0.0.0-preview',

@@ -17,7 +17,7 @@ import { useBackupReminder } from './features/backup/useBackupReminder';
 import type { Incoming } from './features/add/incoming';
 import { KeychainProblem } from './features/KeychainProblem';
 import { SettingsDialog } from './features/settings/SettingsDialog';
-import { api, onApiEvent } from './bridge';
+import { api, onApiEvent } from './api-client';
 import { errorText, I18nProvider, useI18n } from './i18n/I18nContext';
 import { useAppData, type AppData } from './state/useAppData';
 import { useCodes } from './state/useCodes';

@@ -6,9 +6,9 @@ import { build } from 'esbuild';
 import { parseArgs } from 'node:util';
 
 const TARGETS = {
-  // keychain-worker: the utility process main forks to run keytar (electron/platform/electron-keychain-transport.ts).
+  // keychain-worker: the utility process main forks to run keytar (electron/keychain-transport.ts).
   main: {
-    entryPoints: { main: 'electron/main.ts', 'keychain-worker': 'electron/platform/keychain-worker.ts' },
+    entryPoints: { main: 'electron/main.ts', 'keychain-worker': 'node/keychain/worker.ts' },
     outdir: 'dist/electron',
     outExtension: { '.js': '.cjs' },
     format: 'cjs',
@@ -16,9 +16,9 @@ const TARGETS = {
   },
   preload: { entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] },
   // Split into chunks so that each command loads only its own dependencies (a fast `code --uri`).
-  // keychain-worker: the Node child process that runs keytar for the CLI (electron/platform/node-keychain-transport.ts).
+  // keychain-worker: the Node child process that runs keytar for the CLI (node/keychain/node-transport.ts).
   cli: {
-    entryPoints: { tweestap: 'cli/tweestap.ts', 'keychain-worker': 'electron/platform/keychain-worker.ts' },
+    entryPoints: { tweestap: 'cli/tweestap.ts', 'keychain-worker': 'node/keychain/worker.ts' },
     outdir: 'dist/cli',
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunks/[name]-[hash]',

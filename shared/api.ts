@@ -67,10 +67,22 @@ export interface CodeView extends CodeSlot {
 
 export type DuplicateChoice = 'ask' | 'replace' | 'keep-both';
 
+/**
+ * A new account has the names of `existing`: the same ignoring case, or, with `lookAlike`, names
+ * that only look the same (`Nѕе-Portal` with Cyrillic letters for `Nse-Portal`); tell the user so.
+ */
+export interface DuplicateFound {
+  status: 'duplicate';
+  existing: AccountView;
+  issuer: string;
+  account: string;
+  lookAlike: boolean;
+}
+
 /** What adding produced. `duplicate`: nothing was written; ask the user and call again. */
 export type AddResult =
   | { status: 'added'; accounts: AccountView[]; warnings: UserMessage[] }
-  | { status: 'duplicate'; existing: AccountView; issuer: string; account: string }
+  | DuplicateFound
   | { status: 'batch-progress'; scanned: number; total: number; missing: number[] };
 
 /** Manual key entry; the secret may have spaces and lower case. */
@@ -152,7 +164,7 @@ export interface SkippedImport {
 export type ImportFileResult =
   | { status: 'imported'; accounts: AccountView[]; skipped: SkippedImport[]; warnings: UserMessage[] }
   | { status: 'password-required' }
-  | { status: 'duplicate'; existing: AccountView; issuer: string; account: string };
+  | DuplicateFound;
 
 export interface BackupStatus {
   /** When the last backup was made (Unix ms), or null if never. */

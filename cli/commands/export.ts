@@ -3,7 +3,7 @@ import { randomInt } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import QRCode from 'qrcode';
-import { encryptBackup } from '../../electron/services/backup';
+import { encryptBackup } from '../../node/backup';
 import { TweestapError } from '../../shared/errors';
 import { encodeMigrationUris, formatOtpauthUri, migrationPeriodWarnings } from '../../shared/otp';
 import type { OtpParams } from '../../shared/otp/types';

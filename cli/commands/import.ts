@@ -1,8 +1,9 @@
 /** `tweestap import`: a Google Authenticator export or a list of links, all accounts or none. */
 import type { AccountView, UserMessage } from '../../shared/api';
-import { importFile } from '../../electron/services/importers';
+import { importFile } from '../../node/importers';
 import { TweestapError } from '../../shared/errors';
 import { decodeMigrationUri, describeQrText, MigrationBatch, migrationImportWarnings, parseOtpauthUri } from '../../shared/otp';
+import { LabelIndex } from '../../shared/otp/look-alike';
 import type { OtpParams } from '../../shared/otp/types';
 import { addedAccounts, duplicateChoice, printAdded } from '../adding';
 import { expectPositionals, parseCommandArgs } from '../args';
@@ -71,14 +72,18 @@ function planExportFile(bytes: Buffer, password: string | undefined, ctx: CliCon
   }
 }
 
-/** Accounts of the plan whose issuer and account name (ignoring case) are taken, also within the plan. */
-function duplicatesOf(plan: ImportPlan, existing: readonly AccountView[]): string[] {
-  const key = (a: { issuer: string; account: string }) => `${a.issuer.toLocaleLowerCase()}\n${a.account.toLocaleLowerCase()}`;
-  const taken = new Set(existing.map(key));
+/**
+ * Accounts of the plan whose issuer and account name are taken (ignoring case) or only look like
+ * taken ones (shared/otp/look-alike.ts, then named with what they look like), also within the plan.
+ */
+function duplicatesOf(plan: ImportPlan, existing: readonly AccountView[], ctx: CliContext): string[] {
+  const taken = new LabelIndex<{ issuer: string; account: string }>(existing);
   const duplicates: string[] = [];
   for (const account of plan.accounts) {
-    if (taken.has(key(account))) duplicates.push(accountLabel(account));
-    taken.add(key(account));
+    const found = taken.find(account);
+    if (found?.lookAlike) duplicates.push(ctx.t('cli.import.lookAlikeLabel', { label: accountLabel(account), existing: accountLabel(found.match) }));
+    else if (found) duplicates.push(accountLabel(account));
+    taken.add(account);
   }
   return duplicates;
 }
@@ -123,7 +128,7 @@ before anything is written (exit 2). The export format has no period: imported a
       for (const a of plan.accounts) ctx.out(ctx.t('cli.import.wouldAdd', { label: accountLabel(a) }));
       return EXIT.ok;
     }
-    const duplicates = duplicatesOf(plan, existing);
+    const duplicates = duplicatesOf(plan, existing, ctx);
     if (onDuplicate === 'ask' && duplicates.length > 0) {
       throw new TweestapError('input', 'cli.import.duplicates', { labels: duplicates.join('; ') });
     }

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { DAMAGED_VAULT_KEYS, type UserMessage } from '../../shared/api';
 import { useAnnounce } from '../components/Announcer';
-import { api } from '../bridge';
+import { api } from '../api-client';
 import { errorText, useI18n } from '../i18n/I18nContext';
 
 /** Shows main's message and what to do: the vault screen for a vault file problem, else the keychain advice. */

@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { AccountView, AppInfo, Settings } from '../../shared/api';
-import { api, onApiEvent } from '../bridge';
+import { api, onApiEvent } from '../api-client';
 
 export interface AppData {
   info: AppInfo | null;

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { AccountView, CodeView } from '../../shared/api';
-import { api } from '../bridge';
+import { api } from '../api-client';
 
 export type CodesById = ReadonlyMap<string, CodeView>;
 

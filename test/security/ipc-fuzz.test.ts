@@ -15,11 +15,11 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerIpcHandlers, isTrustedSender, type FrameIdentity } from '../../electron/ipc';
 import { APP_ORIGIN } from '../../electron/security';
-import { AccountService } from '../../electron/services/accounts';
-import { createApiService, type ApiService, type ShellPort } from '../../electron/services/api-service';
-import { ClipboardGuard } from '../../electron/services/clipboard-guard';
-import { SettingsService } from '../../electron/services/settings';
-import { Vault } from '../../electron/services/vault';
+import { AccountService } from '../../node/accounts';
+import { createApiService, type ApiService, type HostPort } from '../../node/api-service';
+import { ClipboardGuard } from '../../node/clipboard-guard';
+import { SettingsService } from '../../node/settings';
+import { Vault } from '../../node/vault';
 import { memoryClipboard } from '../../preview/system-clipboard';
 import { API_CHANNEL_PREFIX, API_METHODS, LINKS, type ApiMethod, type ApiResult } from '../../shared/api';
 import { MapSecretStore } from '../fixtures/map-secret-store';
@@ -37,7 +37,7 @@ let service: ApiService;
 let logs: string[];
 const opened: string[] = [];
 
-const shellDouble: ShellPort = {
+const hostDouble: HostPort = {
   previewHost: true,
   version: '0.0.0-test',
   platform: 'linux',
@@ -56,7 +56,7 @@ beforeAll(async () => {
     openAccounts: async () => new AccountService({ vault: new Vault(dir), secrets: new MapSecretStore(), clock }),
     settings: await SettingsService.open(dir, (message) => logs.push(message)),
     clipboard: new ClipboardGuard(memoryClipboard(), clock),
-    shell: shellDouble,
+    host: hostDouble,
     dataDir: dir,
     clock,
     log: (message) => void logs.push(message),

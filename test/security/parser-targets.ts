@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { scanImageFile } from '../../cli/scan-image';
-import { encryptBackup, openBackupEnvelope, readBackupEnvelope, deriveBackupKey } from '../../electron/services/backup';
+import { encryptBackup, openBackupEnvelope, readBackupEnvelope, deriveBackupKey } from '../../node/backup';
 import { TweestapError } from '../../shared/errors';
 import { decodeMigrationUri, parseOtpauthUri } from '../../shared/otp';
 import { migrationPayloadBytes, migrationUri } from '../fixtures/otp/migration-payload';

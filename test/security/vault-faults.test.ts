@@ -17,12 +17,12 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKeychainStore } from '../../electron/platform/keychain';
-import { AccountService } from '../../electron/services/accounts';
-import { createApiService, type ShellPort } from '../../electron/services/api-service';
-import { ClipboardGuard } from '../../electron/services/clipboard-guard';
-import { SettingsService } from '../../electron/services/settings';
-import { Vault } from '../../electron/services/vault';
+import { createKeychainStore } from '../../node/keychain/keychain';
+import { AccountService } from '../../node/accounts';
+import { createApiService, type HostPort } from '../../node/api-service';
+import { ClipboardGuard } from '../../node/clipboard-guard';
+import { SettingsService } from '../../node/settings';
+import { Vault } from '../../node/vault';
 import { memoryClipboard } from '../../preview/system-clipboard';
 import { hotpCode } from '../../shared/otp';
 import { systemClock } from '../../shared/ports';
@@ -234,7 +234,7 @@ describe('vault under SIGKILL from the app and the CLI at once', () => {
 });
 
 describe('an unloadable vault.json is reported and kept as it was', () => {
-  const shell: ShellPort = {
+  const host: HostPort = {
     previewHost: true,
     version: '0.0.0-test',
     platform: 'linux',
@@ -271,7 +271,7 @@ describe('an unloadable vault.json is reported and kept as it was', () => {
         openAccounts: async () => new AccountService({ vault: new Vault(dir), secrets: createKeychainStore({ service }), clock: systemClock }),
         settings: await SettingsService.open(mkdtempSync(path.join(tmpdir(), 'tweestap-bad-vault-settings-')), () => undefined),
         clipboard: new ClipboardGuard(memoryClipboard(), systemClock),
-        shell,
+        host,
         dataDir: dir,
         clock: systemClock,
         log: () => undefined,

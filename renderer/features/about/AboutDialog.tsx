@@ -2,7 +2,7 @@
 import type { AppInfo, LinkName } from '../../../shared/api';
 import type { MessageKey } from '../../../shared/i18n';
 import { Dialog } from '../../components/Dialog';
-import { api } from '../../bridge';
+import { api } from '../../api-client';
 import { useI18n } from '../../i18n/I18nContext';
 
 const KEYCHAIN_NAMES: Record<AppInfo['platform'], MessageKey> = {

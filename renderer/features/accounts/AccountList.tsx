@@ -6,7 +6,7 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { AccountView, Settings } from '../../../shared/api';
 import { useAnnounce } from '../../components/Announcer';
-import { api } from '../../bridge';
+import { api } from '../../api-client';
 import { errorText, useI18n } from '../../i18n/I18nContext';
 import type { CodesById } from '../../state/useCodes';
 import { AccountRow, accountLabel, type RowActions } from './AccountRow';

@@ -6,7 +6,7 @@
 import { memo, useState, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { AccountView, CodeSlot, CodeView } from '../../../shared/api';
 import { errorText, useI18n } from '../../i18n/I18nContext';
-import { api } from '../../bridge';
+import { api } from '../../api-client';
 import { groupCode } from './format';
 import { LiveCode } from './LiveCode';
 

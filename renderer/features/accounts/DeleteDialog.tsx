@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { AccountView } from '../../../shared/api';
 import { Dialog } from '../../components/Dialog';
-import { api } from '../../bridge';
+import { api } from '../../api-client';
 import { errorText, useI18n } from '../../i18n/I18nContext';
 import { accountLabel } from './AccountRow';
 

@@ -3,7 +3,7 @@
  * portal's own words, with the ways to add the account.
  */
 import type { MessageKey } from '../../../shared/i18n';
-import { api } from '../../bridge';
+import { api } from '../../api-client';
 import { useI18n } from '../../i18n/I18nContext';
 
 const STEPS: MessageKey[] = [

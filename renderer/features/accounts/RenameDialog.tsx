@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { AccountView } from '../../../shared/api';
 import { Dialog } from '../../components/Dialog';
 import { TextField } from '../../components/TextField';
-import { api } from '../../bridge';
+import { api } from '../../api-client';
 import { errorText, useI18n } from '../../i18n/I18nContext';
 import { accountLabel } from './AccountRow';
 

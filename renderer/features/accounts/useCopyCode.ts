@@ -1,7 +1,7 @@
 /** Copying a code (main computes and copies it) with the spoken and shown confirmation. */
 import { useCallback } from 'react';
 import type { AccountView } from '../../../shared/api';
-import { api } from '../../bridge';
+import { api } from '../../api-client';
 import { useAnnounce } from '../../components/Announcer';
 import { errorText, useI18n } from '../../i18n/I18nContext';
 import { accountLabel } from './AccountRow';

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { AppInfo } from '../../../shared/api';
-import { api } from '../../bridge';
+import { api } from '../../api-client';
 import { Dialog } from '../../components/Dialog';
 import { useI18n } from '../../i18n/I18nContext';
 import type { CodesById } from '../../state/useCodes';
@@ -80,7 +80,7 @@ export function AddDialog({ codes, offsetMs, incoming, readd, info, onAdded, onC
       />
     );
   } else if (phase.name === 'duplicate') {
-    body = <DuplicatePrompt issuer={phase.issuer} account={phase.account} flow={flow} />;
+    body = <DuplicatePrompt issuer={phase.issuer} account={phase.account} existing={phase.existing} lookAlike={phase.lookAlike} flow={flow} />;
   } else {
     body = (
       <>

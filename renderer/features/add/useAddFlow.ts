@@ -6,7 +6,7 @@
  */
 import { useCallback, useRef, useState } from 'react';
 import type { AccountView, AddResult, DuplicateChoice, ManualEntry, UserMessage } from '../../../shared/api';
-import { api } from '../../bridge';
+import { api } from '../../api-client';
 import { errorText, useI18n } from '../../i18n/I18nContext';
 
 export type AddRequest = { kind: 'uri'; uri: string } | { kind: 'manual'; entry: ManualEntry };
@@ -14,7 +14,7 @@ export type AddRequest = { kind: 'uri'; uri: string } | { kind: 'manual'; entry:
 export type AddPhase =
   | { name: 'input' }
   | { name: 'busy' }
-  | { name: 'duplicate'; existing: AccountView; issuer: string; account: string }
+  | { name: 'duplicate'; existing: AccountView; issuer: string; account: string; lookAlike: boolean }
   | { name: 'batch'; scanned: number; total: number; missing: number[] }
   | { name: 'added'; accounts: AccountView[]; warnings: UserMessage[] };
 
@@ -61,7 +61,7 @@ export function useAddFlow(onAdded: () => void): AddFlow {
         }
         if (result.status === 'duplicate') {
           queue.current.unshift(request);
-          setPhase({ name: 'duplicate', existing: result.existing, issuer: result.issuer, account: result.account });
+          setPhase({ name: 'duplicate', existing: result.existing, issuer: result.issuer, account: result.account, lookAlike: result.lookAlike });
           return;
         }
         if (result.status === 'added') {

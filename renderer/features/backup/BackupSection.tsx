@@ -1,6 +1,6 @@
 /** The "Backup and information" part of Settings: when the last backup was made, and the ways to the dialogs. */
 import { useEffect, useState } from 'react';
-import { api } from '../../bridge';
+import { api } from '../../api-client';
 import { useI18n } from '../../i18n/I18nContext';
 import type { Panel } from './panels';
 

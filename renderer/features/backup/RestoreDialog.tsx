@@ -6,7 +6,7 @@ import { useId, useState, type DragEvent, type FormEvent } from 'react';
 import type { DuplicateChoice, ImportFileResult, SkippedImport, UserMessage } from '../../../shared/api';
 import { Dialog } from '../../components/Dialog';
 import { TextField } from '../../components/TextField';
-import { api } from '../../bridge';
+import { api } from '../../api-client';
 import { errorText, useI18n } from '../../i18n/I18nContext';
 import { accountLabel } from '../accounts/AccountRow';
 import { fileToBase64 } from './files';
@@ -21,7 +21,7 @@ type Imported = Extract<ImportFileResult, { status: 'imported' }>;
 type Step =
   | { kind: 'choose' }
   | { kind: 'password'; file: ChosenFile }
-  | { kind: 'duplicate'; file: ChosenFile; password: string | null; name: string }
+  | { kind: 'duplicate'; file: ChosenFile; password: string | null; name: string; lookAlike: boolean }
   | { kind: 'done'; file: ChosenFile; result: Imported };
 
 /** The import flow in one dialog. */
@@ -37,7 +37,7 @@ export function RestoreDialog({ onClose }: { onClose(): void }) {
     try {
       const result = await api.importFromFile(file.data, password, choice);
       if (result.status === 'password-required') setStep({ kind: 'password', file });
-      else if (result.status === 'duplicate') setStep({ kind: 'duplicate', file, password, name: accountLabel(result) });
+      else if (result.status === 'duplicate') setStep({ kind: 'duplicate', file, password, name: accountLabel(result), lookAlike: result.lookAlike });
       else setStep({ kind: 'done', file, result });
     } catch (caught) {
       setError(errorText(t, caught));
@@ -60,7 +60,7 @@ export function RestoreDialog({ onClose }: { onClose(): void }) {
     <Dialog title={t('app.backup.restoreTitle')} onClose={onClose} className="dialog-wide">
       {step.kind === 'choose' && <FileChoice onChoose={(file) => void choose(file)} />}
       {step.kind === 'password' && <PasswordStep key={step.file.name} file={step.file} busy={busy !== null} onSubmit={(password) => void run(step.file, password, 'ask')} />}
-      {step.kind === 'duplicate' && <DuplicateStep name={step.name} onChoose={(choice) => (choice === 'cancel' ? onClose() : void run(step.file, step.password, choice))} />}
+      {step.kind === 'duplicate' && <DuplicateStep name={step.name} lookAlike={step.lookAlike} onChoose={(choice) => (choice === 'cancel' ? onClose() : void run(step.file, step.password, choice))} />}
       {step.kind === 'done' && <ImportSummary fileName={step.file.name} result={step.result} />}
       {busy && <p role="status">{busy}</p>}
       {error && (
@@ -121,11 +121,16 @@ function PasswordStep({ file, busy, onSubmit }: { file: ChosenFile; busy: boolea
   );
 }
 
-function DuplicateStep({ name, onChoose }: { name: string; onChoose(choice: DuplicateChoice | 'cancel'): void }) {
+function DuplicateStep({ name, lookAlike, onChoose }: { name: string; lookAlike: boolean; onChoose(choice: DuplicateChoice | 'cancel'): void }) {
   const { t } = useI18n();
   const questionId = useId();
   return (
     <div role="group" aria-labelledby={questionId}>
+      {lookAlike && (
+        <p className="warning" role="note" data-testid="duplicate-look-alike">
+          {t('app.backup.duplicateLookAlike', { name })}
+        </p>
+      )}
       <p id={questionId}>{t('app.backup.duplicateQuestion', { name })}</p>
       <ul className="plain-list">
         <li>{t('app.backup.duplicateReplaceExplain')}</li>

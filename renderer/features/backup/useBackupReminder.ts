@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AccountView } from '../../../shared/api';
-import { api } from '../../bridge';
+import { api } from '../../api-client';
 
 export interface BackupReminder {
   visible: boolean;

@@ -10,7 +10,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { AppInfo } from '../../../shared/api';
 import { describeQrText } from '../../../shared/otp';
 import { TweestapError } from '../../../shared/errors';
-import { api, ApiError } from '../../bridge';
+import { api, ApiError } from '../../api-client';
 import { errorText, useI18n } from '../../i18n/I18nContext';
 import { scanImageData } from '../../qr/client';
 import { FrameGate, freshTexts } from './frame-gate';

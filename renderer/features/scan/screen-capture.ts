@@ -5,7 +5,7 @@
  * written anywhere; the pixels live only until the worker has read them.
  */
 import type { RgbaImage } from '../../../shared/qr/types';
-import { api } from '../../bridge';
+import { api } from '../../api-client';
 import { scanImageData } from '../../qr/client';
 import { isNewScreen } from './frame-gate';
 import { firstFrame, stopStream, videoPixels } from './media';

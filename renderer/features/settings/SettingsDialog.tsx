@@ -6,7 +6,7 @@ import { useId, useState, type ReactNode } from 'react';
 import type { LanguageSetting, Settings, ThemeSetting } from '../../../shared/api';
 import type { MessageKey } from '../../../shared/i18n';
 import { Dialog } from '../../components/Dialog';
-import { api } from '../../bridge';
+import { api } from '../../api-client';
 import { errorText, useI18n } from '../../i18n/I18nContext';
 import { BackupSection } from '../backup/BackupSection';
 import type { Panel } from '../backup/panels';

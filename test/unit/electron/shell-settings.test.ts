@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Settings } from '../../../shared/api';
 import { TweestapError } from '../../../shared/errors';
 import { applySettingChanges } from '../../../electron/shell-settings';
-import { DEFAULT_SETTINGS } from '../../../electron/services/settings';
+import { DEFAULT_SETTINGS } from '../../../node/settings';
 
 const saved: Settings = { ...DEFAULT_SETTINGS, globalShortcut: 'CommandOrControl+Alt+T', scanShortcut: 'CommandOrControl+Alt+S', startAtLogin: true };
 

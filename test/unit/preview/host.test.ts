@@ -3,8 +3,8 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/csp';
-import { DEFAULT_SETTINGS } from '../../../electron/services/settings';
+import { CONTENT_SECURITY_POLICY } from '../../../node/csp';
+import { DEFAULT_SETTINGS } from '../../../node/settings';
 import { MAX_BODY_BYTES } from '../../../preview/host';
 import { portFromArgv, startPreviewHost, type PreviewHost } from '../../../preview/server';
 

@@ -1,0 +1,308 @@
+/**
+ * The account metadata file, `<dataDir>/vault.json` (labels and settings, never a secret):
+ *
+ *   { "format": "tweestap-vault", "version": 1, "accounts": [ { id, type, issuer, account,
+ *     algorithm, digits, period, counter, addedAt } ] }      (array order = display order)
+ *
+ * Every change is a read-modify-write under an inter-process lock (file-lock.ts), written
+ * atomically (temp file, fsync, rename, fsync of the folder) with the previous good copy kept as
+ * `vault.json.bak`. A file that is empty, corrupt, of a newer version or unreadable is reported
+ * with its path and never overwritten; `recover()` moves a damaged one aside when the user asks.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, watch as watchFs, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { DAMAGED_VAULT_KEYS, type VaultRecovery } from '../shared/api';
+import { TweestapError } from '../shared/errors';
+import { ALGORITHMS, DIGITS, MAX_PERIOD_SECONDS, OTP_TYPES, type OtpLabelAndSettings } from '../shared/otp/types';
+import { vaultPath } from './paths';
+import { errorCode, withFileLock, type FileLockOptions } from './file-lock';
+
+export const VAULT_FORMAT = 'tweestap-vault';
+export const VAULT_VERSION = 1;
+
+/** One account as stored: everything but the secret, plus its id and when it was added. */
+export interface VaultAccount extends OtpLabelAndSettings {
+  id: string;
+  /** ISO-8601 time the account was added. */
+  addedAt: string;
+}
+
+const LABEL_MAX = 256;
+
+const accountSchema = z
+  .object({
+    id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+    type: z.enum(OTP_TYPES),
+    issuer: z.string().max(LABEL_MAX),
+    account: z.string().max(LABEL_MAX),
+    algorithm: z.enum(ALGORITHMS),
+    digits: z.literal(DIGITS),
+    period: z.int().min(1).max(MAX_PERIOD_SECONDS),
+    counter: z.int().min(0).max(Number.MAX_SAFE_INTEGER),
+    addedAt: z.iso.datetime(),
+  })
+  .strip();
+
+const vaultSchema = z.object({
+  format: z.literal(VAULT_FORMAT),
+  version: z.literal(VAULT_VERSION),
+  accounts: z.array(accountSchema).refine((accounts) => new Set(accounts.map((a) => a.id)).size === accounts.length, 'duplicate account id'),
+});
+
+export interface VaultOptions {
+  lock?: FileLockOptions;
+  /** Debounce of watch() in ms (default 100). */
+  watchDebounceMs?: number;
+}
+
+/** The vault file of one data folder. Safe to use from several processes at once. */
+export class Vault {
+  /** The vault file's path (named in every error). */
+  readonly file: string;
+  private readonly lockFile: string;
+  /** The last content this object read or wrote, so watch() reports only other writers' changes. */
+  private lastSeen: string | null = null;
+
+  constructor(
+    readonly dir: string,
+    private readonly options: VaultOptions = {},
+  ) {
+    this.file = vaultPath(dir);
+    this.lockFile = `${this.file}.lock`;
+  }
+
+  /** The accounts in display order; a missing file is an empty vault. */
+  async read(): Promise<VaultAccount[]> {
+    const text = await this.readText();
+    this.lastSeen = text;
+    return text === null ? [] : this.parse(text);
+  }
+
+  /**
+   * Read-modify-write under the lock: `mutate` gets the freshly read accounts (an array it may
+   * change in place) and returns a result. The file is written only if the accounts changed; if
+   * `mutate` throws, nothing is written.
+   */
+  async update<T>(mutate: (accounts: VaultAccount[]) => T | Promise<T>): Promise<T> {
+    await this.ensureDir();
+    return withFileLock(
+      this.lockFile,
+      async () => {
+        await this.removeLeftoverTempFiles();
+        const text = await this.readText();
+        this.lastSeen = text;
+        const before = text === null ? [] : this.parse(text);
+        const accounts = structuredClone(before);
+        const result = await mutate(accounts);
+        const after = serialize(accounts);
+        if (after !== serialize(before)) {
+          vaultSchema.parse(JSON.parse(after)); // a bug must not write a vault we cannot load
+          await this.writeAtomically(after, text !== null);
+        }
+        return result;
+      },
+      this.options.lock,
+    );
+  }
+
+  /**
+   * When the user asks, after a start-up error: moves a damaged vault.json (empty, not JSON, not
+   * a valid vault) aside as `vault.json.corrupt-<now>`, never deleting it, then restores
+   * `vault.json.bak` if that copy loads, else leaves no vault.json (an empty list). The keychain
+   * is not touched. Refuses, moving nothing, a vault that loads (`vault.notDamaged`), one of a
+   * newer version (`vault.newerVersion`: the user should update, not lose it) and one that
+   * cannot be read at all (`vault.unreadable`: a permission problem the user can fix).
+   */
+  async recover(now: Date): Promise<VaultRecovery> {
+    await this.ensureDir();
+    return withFileLock(
+      this.lockFile,
+      async () => {
+        await this.removeLeftoverTempFiles();
+        const damage = await this.loadError();
+        if (!damage) throw new TweestapError('input', 'vault.notDamaged', { file: this.file });
+        if (!isDamagedVaultKey(damage.key)) throw damage;
+        const movedTo = await this.moveAside(now);
+        this.lastSeen = null;
+        const backup = await this.readBackup();
+        if (!backup) return { movedTo, restored: 'empty', accounts: 0 };
+        await this.writeAtomically(backup.text, false);
+        return { movedTo, restored: 'previous-copy', accounts: backup.accounts.length };
+      },
+      this.options.lock,
+    );
+  }
+
+  /**
+   * Calls `onChange` (debounced) when another process changes vault.json. Returns a function
+   * that stops watching. Watches the folder, since an atomic rename replaces the file itself.
+   */
+  watch(onChange: () => void): () => void {
+    let timer: NodeJS.Timeout | undefined;
+    const check = async () => {
+      const text = await this.readText().catch(() => undefined);
+      if (text === undefined || text === this.lastSeen) return;
+      this.lastSeen = text;
+      onChange();
+    };
+    mkdirSync(this.dir, { recursive: true, mode: 0o700 }); // the app may watch before the first write
+    const watcher = watchFs(this.dir, { persistent: false }, (_event, name) => {
+      if (name !== null && name !== path.basename(this.file)) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => void check(), this.options.watchDebounceMs ?? 100);
+    });
+    return () => {
+      clearTimeout(timer);
+      watcher.close();
+    };
+  }
+
+  /** The file's text, or null when it does not exist. */
+  private async readText(): Promise<string | null> {
+    try {
+      return await fs.readFile(this.file, 'utf8');
+    } catch (error) {
+      const code = errorCode(error);
+      if (code === 'ENOENT') return null;
+      throw new TweestapError('vault', 'vault.unreadable', { file: this.file, reason: code ?? String(error) });
+    }
+  }
+
+  /** The accounts in `text`; errors name `file` (the vault, or its previous copy). */
+  private parse(text: string, file = this.file): VaultAccount[] {
+    if (text.trim() === '') throw new TweestapError('vault', 'vault.empty', { file });
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      throw new TweestapError('vault', 'vault.corrupt', { file, reason: (error as Error).message });
+    }
+    const header = z.object({ format: z.literal(VAULT_FORMAT), version: z.int() }).safeParse(json);
+    if (header.success && header.data.version > VAULT_VERSION) {
+      throw new TweestapError('vault', 'vault.newerVersion', { file, version: header.data.version });
+    }
+    const parsed = vaultSchema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.length ? issue.path.join('.') : 'file';
+      throw new TweestapError('vault', 'vault.invalid', { file, reason: `${where}: ${issue?.message ?? 'invalid'}` });
+    }
+    return parsed.data.accounts;
+  }
+
+  /** Why vault.json does not load, or null when it does (a missing file loads as empty). */
+  private async loadError(): Promise<TweestapError | null> {
+    try {
+      const text = await this.readText();
+      if (text !== null) this.parse(text);
+      return null;
+    } catch (error) {
+      if (error instanceof TweestapError) return error;
+      throw error;
+    }
+  }
+
+  /** Renames vault.json to a `.corrupt-<time>` name no earlier file has, and returns that path. */
+  private async moveAside(now: Date): Promise<string> {
+    const base = `${this.file}.corrupt-${now.toISOString().replace(/[:.]/g, '-')}`;
+    try {
+      let target = base;
+      // Two recoveries in the same millisecond must not overwrite the first file kept aside.
+      for (let n = 1; await exists(target); n += 1) target = `${base}-${n}`;
+      await fs.rename(this.file, target);
+      return target;
+    } catch (error) {
+      throw new TweestapError('vault', 'vault.writeFailed', { file: this.file, reason: errorCode(error) ?? String(error) });
+    }
+  }
+
+  /** The previous good copy (vault.json.bak) with its accounts, or null when it is missing or does not load. */
+  private async readBackup(): Promise<{ text: string; accounts: VaultAccount[] } | null> {
+    const file = `${this.file}.bak`;
+    try {
+      const text = await fs.readFile(file, 'utf8');
+      return { text, accounts: this.parse(text, file) };
+    } catch {
+      return null;
+    }
+  }
+
+  private async ensureDir(): Promise<void> {
+    try {
+      await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
+    } catch (error) {
+      throw new TweestapError('vault', 'vault.writeFailed', { file: this.file, reason: errorCode(error) ?? String(error) });
+    }
+  }
+
+  /** Temp file, fsync, keep the old file as .bak, rename over, fsync the folder. */
+  private async writeAtomically(text: string, hadFile: boolean): Promise<void> {
+    const temp = `${this.file}${TEMP_MARKER}${process.pid}-${randomBytes(6).toString('hex')}`;
+    try {
+      await writeDurably(temp, text);
+      if (hadFile) {
+        // The file we just read and parsed under the lock: the previous good copy.
+        const bakTemp = `${temp}.bak`;
+        await fs.copyFile(this.file, bakTemp);
+        await fs.rename(bakTemp, `${this.file}.bak`);
+      }
+      await fs.rename(temp, this.file);
+      this.lastSeen = text;
+      await syncDir(this.dir);
+    } catch (error) {
+      await fs.rm(temp, { force: true });
+      throw new TweestapError('vault', 'vault.writeFailed', { file: this.file, reason: errorCode(error) ?? String(error) });
+    }
+  }
+
+  /** Temp files of writers killed mid-write; only the lock holder writes them, so all are garbage. */
+  private async removeLeftoverTempFiles(): Promise<void> {
+    const prefix = `${path.basename(this.file)}${TEMP_MARKER}`;
+    const names = await fs.readdir(this.dir).catch(() => []);
+    await Promise.all(names.filter((n) => n.startsWith(prefix)).map((n) => fs.rm(path.join(this.dir, n), { force: true })));
+  }
+}
+
+const TEMP_MARKER = '.tmp-';
+
+function isDamagedVaultKey(key: string): boolean {
+  return (DAMAGED_VAULT_KEYS as readonly string[]).includes(key);
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.lstat(file);
+    return true;
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return false;
+    throw error;
+  }
+}
+
+function serialize(accounts: VaultAccount[]): string {
+  const data = { format: VAULT_FORMAT, version: VAULT_VERSION, accounts };
+  return `${JSON.stringify(data, null, 2)}\n`;
+}
+
+async function writeDurably(file: string, text: string): Promise<void> {
+  const handle = await fs.open(file, 'wx', 0o600);
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** fsync of a folder makes a rename durable; not possible on Windows, where it is skipped. */
+async function syncDir(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await fs.open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,287 @@
+import { createCipheriv, randomBytes, scryptSync } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_SCRYPT_N,
+  decryptBackup,
+  deriveBackupKey,
+  encryptBackup,
+  openBackupEnvelope,
+  readBackupEnvelope,
+} from '../../../node/backup';
+import { TweestapError } from '../../../shared/errors';
+import { translate, type MessageKey } from '../../../shared/i18n';
+import type { OtpParams } from '../../../shared/otp/types';
+import { FIXTURE_ACCOUNTS } from '../../fixtures/import/generate';
+import { errorOf } from './importers/helpers';
+
+const PASSWORD = 'Zeer geheim wachtwoord 42!';
+/** The lowest cost the reader accepts: keeps these tests fast. One test uses the default. */
+const TEST_N = 2 ** 14;
+const CREATED_AT = Date.UTC(2025, 0, 2, 3, 4, 5);
+const ACCOUNTS: OtpParams[] = [...FIXTURE_ACCOUNTS];
+
+function backupOf(accounts: OtpParams[] = ACCOUNTS, password = PASSWORD): Buffer {
+  return encryptBackup(accounts, password, { createdAt: CREATED_AT, scryptN: TEST_N });
+}
+
+
+/** Asserts that an error is the input error `key` and shows neither the password nor a secret. */
+function expectRejected(error: TweestapError, key?: MessageKey): void {
+  expect(error.kind).toBe('input');
+  if (key) expect(error.key).toBe(key);
+  for (const text of [error.message, translate('nl', error.key, error.params)]) {
+    expect(text).not.toContain(PASSWORD);
+    for (const { secret } of ACCOUNTS) expect(text).not.toContain(secret);
+  }
+}
+
+/** The header line as an object, and a file with `edit` applied to it (not re-encrypted). */
+function headerOf(file: Buffer): Record<string, unknown> {
+  return JSON.parse(file.subarray(0, file.indexOf(0x0a)).toString('ascii')) as Record<string, unknown>;
+}
+interface EditableHeader {
+  [member: string]: unknown;
+  kdf: Record<string, unknown>;
+  cipher: Record<string, unknown>;
+}
+function withHeader(file: Buffer, edit: (header: EditableHeader) => EditableHeader | void): Buffer {
+  const original = headerOf(file) as EditableHeader;
+  const header = edit(original) ?? original;
+  return Buffer.concat([Buffer.from(JSON.stringify(header), 'ascii'), file.subarray(file.indexOf(0x0a))]);
+}
+
+/**
+ * A backup with arbitrary plaintext, sealed by this test per docs/backup-format.md (an
+ * independent writer, so the reader's content checks can be reached).
+ */
+function sealPlaintext(plaintext: string): Buffer {
+  const salt = randomBytes(32);
+  const nonce = randomBytes(12);
+  const header = Buffer.from(
+    JSON.stringify({
+      format: 'tweestap-backup',
+      version: 1,
+      kdf: { name: 'scrypt', N: TEST_N, r: 8, p: 1, salt: salt.toString('base64') },
+      cipher: { name: 'aes-256-gcm', nonce: nonce.toString('base64') },
+    }),
+  );
+  const key = scryptSync(Buffer.from(PASSWORD, 'utf8'), salt, 32, { N: TEST_N, r: 8, p: 1 });
+  const cipher = createCipheriv('aes-256-gcm', key, nonce).setAAD(header);
+  const sealed = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+  return Buffer.from(`${header.toString('ascii')}\n${sealed.toString('base64')}\n`, 'ascii');
+}
+
+describe('encryptBackup and decryptBackup', () => {
+  it('give back every account and the creation time', () => {
+    const restored = decryptBackup(backupOf(), PASSWORD);
+    expect(restored).toEqual({ createdAt: CREATED_AT, accounts: ACCOUNTS });
+  });
+
+  it('round-trip an empty account list and a non-ASCII password', () => {
+    expect(decryptBackup(backupOf([], 'wachtwoord ✓ ÆØÅ'), 'wachtwoord ✓ ÆØÅ').accounts).toEqual([]);
+  });
+
+  it('accept the same password typed in another Unicode normal form', () => {
+    const composed = 'caf\u00e9';
+    const decomposed = 'cafe\u0301';
+    expect(decryptBackup(backupOf(ACCOUNTS, composed), decomposed).accounts).toEqual(ACCOUNTS);
+  });
+
+  it('store canonical accounts only: no extra fields, secret normalised', () => {
+    const loose = { ...ACCOUNTS[0]!, secret: 'jbsw y3dp-ehpk 3pxp', id: 'vault-id', note: 'x' } as OtpParams;
+    const [restored] = decryptBackup(backupOf([loose]), PASSWORD).accounts;
+    expect(restored).toEqual({ ...ACCOUNTS[0]!, secret: 'JBSWY3DPEHPK3PXP' });
+  });
+
+  it('write the documented header: format, version 1, scrypt r 8 p 1, 256-bit salt, 96-bit nonce', () => {
+    const header = headerOf(backupOf());
+    expect(header).toEqual({
+      format: 'tweestap-backup',
+      version: 1,
+      kdf: { name: 'scrypt', N: TEST_N, r: 8, p: 1, salt: expect.any(String) },
+      cipher: { name: 'aes-256-gcm', nonce: expect.any(String) },
+    });
+    const { kdf, cipher } = header as { kdf: { salt: string }; cipher: { nonce: string } };
+    expect(Buffer.from(kdf.salt, 'base64')).toHaveLength(32);
+    expect(Buffer.from(cipher.nonce, 'base64')).toHaveLength(12);
+  });
+
+  it('use a fresh salt and nonce every time', () => {
+    const [a, b] = [backupOf(), backupOf()];
+    expect(headerOf(a)).not.toEqual(headerOf(b));
+    expect(a.subarray(a.indexOf(0x0a))).not.toEqual(b.subarray(b.indexOf(0x0a)));
+  });
+
+  it('never write a secret, a label or the password in clear', () => {
+    const text = backupOf().toString('latin1');
+    for (const p of ACCOUNTS) {
+      expect(text).not.toContain(p.secret);
+      if (p.account) expect(text).not.toContain(p.account);
+    }
+    expect(text).not.toContain(PASSWORD);
+  });
+
+  it('default to scrypt N = 2^17 and read such a file', { timeout: 30_000 }, () => {
+    expect(DEFAULT_SCRYPT_N).toBe(2 ** 17);
+    const file = encryptBackup(ACCOUNTS, PASSWORD, { createdAt: CREATED_AT });
+    expect((headerOf(file).kdf as { N: number }).N).toBe(2 ** 17);
+    expect(decryptBackup(file, PASSWORD).accounts).toEqual(ACCOUNTS);
+  });
+
+  it('is exactly read, derive and open (what the exhaustive tests below rely on)', () => {
+    const file = backupOf();
+    const envelope = readBackupEnvelope(file);
+    expect(openBackupEnvelope(envelope, deriveBackupKey(envelope, PASSWORD))).toEqual(decryptBackup(file, PASSWORD));
+  });
+});
+
+describe('encryptBackup refuses', () => {
+  it('an empty password', () => {
+    expectRejected(errorOf(() => backupOf(ACCOUNTS, '')), 'backup.passwordEmpty');
+  });
+
+  it('an invalid account, naming its place and not its secret', () => {
+    const bad = { ...ACCOUNTS[1]!, digits: 9 } as unknown as OtpParams;
+    const error = errorOf(() => backupOf([ACCOUNTS[0]!, bad]));
+    expectRejected(error, 'backup.accountInvalid');
+    expect(error.params).toEqual({ index: 2 });
+  });
+
+  it.each([-1, 1.5, Number.NaN])('a creation time of %s', (createdAt) => {
+    expectRejected(errorOf(() => encryptBackup(ACCOUNTS, PASSWORD, { createdAt, scryptN: TEST_N })), 'otp.timeInvalid');
+  });
+
+  it('more accounts than a backup may hold (the reader would refuse the file)', () => {
+    const many = Array.from({ length: 10_001 }, () => ACCOUNTS[0]!);
+    expectRejected(errorOf(() => backupOf(many)), 'backup.tooManyAccounts');
+  });
+
+  it.each([2 ** 13, 2 ** 14 + 1, 2 ** 21])('a cost N = %i outside the safe range', (scryptN) => {
+    expectRejected(errorOf(() => encryptBackup(ACCOUNTS, PASSWORD, { scryptN })), 'backup.unsafeKdf');
+  });
+});
+
+describe('decryptBackup refuses, with a clear message', () => {
+  const file = backupOf();
+
+  it('a wrong password', () => {
+    expectRejected(errorOf(() => decryptBackup(file, 'Zeer geheim wachtwoord 43!')), 'backup.wrongPassword');
+    expectRejected(errorOf(() => decryptBackup(file, '')), 'backup.wrongPassword');
+    expect(translate('en', 'backup.wrongPassword')).toMatch(/wrong password, or .* changed/i);
+  });
+
+  it.each([
+    ['an empty file', ''],
+    ['an Aegis export', '{"version":1,"header":{"slots":null,"params":null},"db":{"version":2,"entries":[]}}'],
+    ['a URI list', 'otpauth://totp/x?secret=JBSWY3DP\n'],
+    ['random bytes', randomBytes(300).toString('latin1')],
+  ])('%s as not a Tweestap backup', (_name, text) => {
+    expectRejected(errorOf(() => decryptBackup(Buffer.from(text, 'latin1'), PASSWORD)), 'backup.notBackup');
+  });
+
+  it('a file made by a newer Tweestap, saying so, even if the rest is unfamiliar', () => {
+    const newer = withHeader(file, (h) => {
+      h.version = 2;
+      h.kdf = { name: 'argon2id', m: 65536 };
+    });
+    const error = errorOf(() => decryptBackup(newer, PASSWORD));
+    expectRejected(error, 'backup.newerVersion');
+    expect(error.params).toEqual({ version: 2 });
+    expect(error.message).toMatch(/newer Tweestap.*Update/);
+  });
+
+  it.each([
+    ['N below 2^14', { N: 2 ** 13 }],
+    ['N not a power of two', { N: 2 ** 17 + 1 }],
+    ['N of 2^30 (128 GiB)', { N: 2 ** 30 }],
+    ['r of 1000', { r: 1000 }],
+    ['p of 1000', { p: 1000 }],
+    ['N·r needing more than 1 GiB', { N: 2 ** 20, r: 16 }],
+    ['r of 0', { r: 0 }],
+  ])('cost settings that are unsafe or a denial of service: %s', (_name, kdf) => {
+    const hostile = withHeader(file, (h) => {
+      Object.assign(h.kdf, kdf);
+    });
+    expectRejected(errorOf(() => decryptBackup(hostile, PASSWORD)), 'backup.unsafeKdf');
+  });
+
+  it.each([
+    ['an unknown cipher', (h: EditableHeader) => void (h.cipher.name = 'aes-128-gcm')],
+    ['an extra header field', (h: EditableHeader) => void (h.comment = 'hi')],
+    ['a short salt', (h: EditableHeader) => void (h.kdf.salt = Buffer.alloc(16).toString('base64'))],
+    ['a fractional N', (h: EditableHeader) => void (h.kdf.N = 16384.5)],
+    ['version 0', (h: EditableHeader) => void (h.version = 0)],
+  ])('a header with %s as damaged', (_name, edit) => {
+    expectRejected(errorOf(() => decryptBackup(withHeader(file, edit), PASSWORD)), 'backup.damaged');
+  });
+
+  it('a header changed in a way that still parses (the header is authenticated)', () => {
+    const otherNonce = withHeader(file, (h) => {
+      h.cipher.nonce = randomBytes(12).toString('base64');
+    });
+    expectRejected(errorOf(() => decryptBackup(otherNonce, PASSWORD)), 'backup.wrongPassword');
+    // The same values in another order: other bytes, so other additional data.
+    const reordered = withHeader(file, ({ kdf, ...rest }) => ({ ...rest, kdf }));
+    expectRejected(errorOf(() => decryptBackup(reordered, PASSWORD)), 'backup.wrongPassword');
+  });
+
+  it('every truncation, at every length, as cut off (or not a backup when empty)', () => {
+    for (let length = 0; length < file.length; length += 1) {
+      const error = errorOf(() => decryptBackup(file.subarray(0, length), PASSWORD));
+      expectRejected(error, length === 0 ? 'backup.notBackup' : 'backup.truncated');
+    }
+  });
+
+  // About 100 of the changes alter the salt and so cost a scrypt run each: seconds, not minutes.
+  it('every single-byte change of header and body', { timeout: 60_000 }, () => {
+    const original = readBackupEnvelope(file);
+    const key = deriveBackupKey(original, PASSWORD);
+    const keys = new Map<string, number>();
+    for (let index = 0; index < file.length; index += 1) {
+      for (const mask of [0x01, 0x20, 0x80]) {
+        const changed = Buffer.from(file);
+        changed[index]! ^= mask;
+        const error = errorOf(() => {
+          const envelope = readBackupEnvelope(changed);
+          const sameKdf = envelope.kdf.salt.equals(original.kdf.salt) && envelope.kdf.N === original.kdf.N;
+          // Deriving the key once for every change that keeps the salt and cost saves minutes;
+          // decryptBackup is exactly these three steps (tested above).
+          return sameKdf && envelope.kdf.r === original.kdf.r && envelope.kdf.p === original.kdf.p
+            ? openBackupEnvelope(envelope, key)
+            : decryptBackup(changed, PASSWORD);
+        });
+        expectRejected(error);
+        keys.set(error.key, (keys.get(error.key) ?? 0) + 1);
+      }
+    }
+    // Changes are caught at every stage: the layout, the header's checks, and GCM.
+    expect([...keys.keys()]).toEqual(expect.arrayContaining(['backup.notBackup', 'backup.damaged', 'backup.wrongPassword']));
+  });
+
+  it.each([
+    ['not JSON', 'not json'],
+    ['no accounts member', JSON.stringify({ createdAt: 1 })],
+    ['an unknown member', JSON.stringify({ createdAt: 1, accounts: [], extra: true })],
+  ])('decrypted content that is %s', (_name, plaintext) => {
+    const error = errorOf(() => decryptBackup(sealPlaintext(plaintext), PASSWORD));
+    expectRejected(error, 'backup.contentInvalid');
+    expect(error.params).toEqual({ index: 0 });
+  });
+
+  it.each([
+    ['a secret that is not Base32', { secret: 'not base32!' }],
+    ['an unknown algorithm', { algorithm: 'MD5' }],
+    ['digits as text', { digits: '6' }],
+    ['an extra field', { id: 'x' }],
+  ])('a decrypted account with %s, naming its place', (_name, change) => {
+    const accounts = [ACCOUNTS[0], { ...ACCOUNTS[1], ...change }];
+    const error = errorOf(() => decryptBackup(sealPlaintext(JSON.stringify({ createdAt: 1, accounts })), PASSWORD));
+    expectRejected(error, 'backup.contentInvalid');
+    expect(error.params).toEqual({ index: 2 });
+  });
+
+  it('accepts content sealed by an independent writer that follows the documentation', () => {
+    const plaintext = JSON.stringify({ createdAt: CREATED_AT, accounts: ACCOUNTS });
+    expect(decryptBackup(sealPlaintext(plaintext), PASSWORD)).toEqual({ createdAt: CREATED_AT, accounts: ACCOUNTS });
+  });
+});
