@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, desktopCapturer, dialog, globalShortcut, ipcMain, Menu, nativeImage, protocol, screen, session, shell, systemPreferences, Tray } from 'electron';
 import { openAccountService } from '../node/open-accounts';
-import type { AccountView, Settings } from '../shared/api';
+import type { Settings } from '../shared/api';
 import { TweestapError } from '../shared/errors';
 import { localeFromTag, translate, type Locale, type MessageKey, type MessageParams } from '../shared/i18n';
 import { systemClock } from '../shared/ports';
@@ -257,8 +257,8 @@ function setGlobalShortcut(next: string | null, previous: string | null, action:
 
 async function refreshTray(service: ApiService, settings: Settings, locale: Locale): Promise<void> {
   if (!settings.trayEnabled) return destroyTray();
-  const listed = await service.dispatch('listAccounts', []);
-  const accounts = listed.ok ? (listed.value as AccountView[]) : [];
+  // A keychain that cannot be read leaves the tray without accounts, not without a menu.
+  const accounts = await service.api.listAccounts().catch(() => []);
   if (!tray) {
     const size = process.platform === 'darwin' ? 18 : 32;
     tray = new Tray(nativeImage.createFromBitmap(trayIconBitmap(size), { width: size, height: size }));
