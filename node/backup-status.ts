@@ -10,7 +10,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from './settings';
+import { writeFileAtomic } from './atomic-file';
 
 export const BACKUP_STATUS_FILE = 'backup-status.json';
 const FILE_VERSION = 1;

@@ -3,13 +3,13 @@
  * `<dataDir>/settings.json`. Reading never fails: a missing file gives the defaults, a bad one
  * the defaults for whatever is bad, plus a warning. Writing is atomic (temp file, fsync, rename).
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Settings } from '../shared/api';
 import { translate } from '../shared/i18n';
 import { settingsSchema } from './api-validation';
+import { writeFileAtomic } from './atomic-file';
 
 export const SETTINGS_FILE = 'settings.json';
 const FILE_VERSION = 1;
@@ -155,23 +155,4 @@ export class SettingsService {
 
 function definedOnly(patch: Partial<Settings>): Partial<Settings> {
   return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<Settings>;
-}
-
-/** Temp file in the same folder, fsync, rename: readers see the old file or the new, never half. */
-export async function writeFileAtomic(filePath: string, text: string): Promise<void> {
-  await mkdir(path.dirname(filePath), { recursive: true, mode: 0o700 });
-  const temp = `${filePath}.${randomBytes(6).toString('hex')}.tmp`;
-  const handle = await open(temp, 'w', 0o600);
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await rename(temp, filePath);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
 }

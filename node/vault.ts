@@ -9,7 +9,6 @@
  * `vault.json.bak`. A file that is empty, corrupt, of a newer version or unreadable is reported
  * with its path and never overwritten; `recover()` moves a damaged one aside when the user asks.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, watch as watchFs, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -18,6 +17,7 @@ import { TweestapError } from '../shared/errors';
 import { ALGORITHMS, DIGITS, MAX_PERIOD_SECONDS, OTP_TYPES, type OtpLabelAndSettings } from '../shared/otp/types';
 import { vaultPath } from './paths';
 import { errorCode, withFileLock, type FileLockOptions } from './file-lock';
+import { syncDir, temporaryNameFor, writeDurably } from './atomic-file';
 
 export const VAULT_FORMAT = 'tweestap-vault';
 export const VAULT_VERSION = 1;
@@ -239,7 +239,7 @@ export class Vault {
 
   /** Temp file, fsync, keep the old file as .bak, rename over, fsync the folder. */
   private async writeAtomically(text: string, hadFile: boolean): Promise<void> {
-    const temp = `${this.file}${TEMP_MARKER}${process.pid}-${randomBytes(6).toString('hex')}`;
+    const temp = temporaryNameFor(this.file, TEMP_MARKER);
     try {
       await writeDurably(temp, text);
       if (hadFile) {
@@ -286,23 +286,3 @@ function serialize(accounts: VaultAccount[]): string {
   return `${JSON.stringify(data, null, 2)}\n`;
 }
 
-async function writeDurably(file: string, text: string): Promise<void> {
-  const handle = await fs.open(file, 'wx', 0o600);
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-/** fsync of a folder makes a rename durable; not possible on Windows, where it is skipped. */
-async function syncDir(dir: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const handle = await fs.open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
