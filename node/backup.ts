@@ -91,11 +91,17 @@ function readStoredAccount(raw: unknown, index: number): OtpParams {
   if (stored.success) {
     try {
       return toOtpParams(stored.data);
-    } catch {
-      // reported below, without the shared/otp detail: the content as a whole is not ours
+    } catch (error) {
+      // A name with hidden characters (written by a version before they were refused) is named,
+      // so the user knows why; anything else is reported below, without the shared/otp detail.
+      if (isHiddenCharacterError(error)) throw error;
     }
   }
   throw new TweestapError('input', 'backup.contentInvalid', { index });
+}
+
+function isHiddenCharacterError(error: unknown): boolean {
+  return error instanceof TweestapError && error.key === 'otp.labelHiddenCharacter';
 }
 
 /** Unicode-normalises the password, so the same typed password works on every OS and keyboard. */
@@ -125,7 +131,9 @@ export function encryptBackup(
   const stored = accounts.map((account, index) => {
     try {
       return toOtpParams(account);
-    } catch {
+    } catch (error) {
+      // Such a name (stored before they were refused) is named, so the user can rename it first.
+      if (isHiddenCharacterError(error)) throw error;
       throw new TweestapError('input', 'backup.accountInvalid', { index: index + 1 });
     }
   });

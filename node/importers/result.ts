@@ -1,5 +1,6 @@
 /** What every importer returns: the accounts it could read and, per entry, why others were not. */
 import { TweestapError } from '../../shared/errors';
+import { escapeHidden } from '../../shared/hidden-characters';
 import type { MessageKey, MessageParams } from '../../shared/i18n';
 import type { OtpParams } from '../../shared/otp/types';
 
@@ -39,10 +40,14 @@ export function collectEntry(
   }
 }
 
-/** The label shown for a skipped entry: "issuer (account)", either part optional. */
+/**
+ * The label shown for a skipped entry: "issuer (account)", either part optional. Hidden
+ * characters are shown escaped (`\u202e`): the entry was skipped for them, and the list of
+ * skipped entries must not be garbled by them either.
+ */
 export function entryLabel(issuer: unknown, account: unknown): string {
   const parts = [issuer, account].filter((part): part is string => typeof part === 'string' && part.trim() !== '');
-  const [first, second] = parts.map((part) => part.trim().slice(0, 200));
+  const [first, second] = parts.map((part) => escapeHidden(part.trim().slice(0, 200)));
   if (first === undefined) return '';
   return second === undefined ? first : `${first} (${second})`;
 }

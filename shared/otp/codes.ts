@@ -80,7 +80,9 @@ export function totpStep(period: number, atMs: number): number {
 }
 
 function prepare(p: OtpParams, type: OtpParams['type']): PreparedAccount {
-  const params = validateOtpParams(p);
+  // Names play no part in a code: an account stored before names were checked (issue 12.4) keeps
+  // its codes, however its name is written; only adding and renaming refuse such names.
+  const params = validateOtpParams({ ...p, issuer: '', account: '' });
   if (params.type !== type) throw new TweestapError('input', type === 'totp' ? 'otp.notTotp' : 'otp.notHotp');
   return { params, secret: Secret.fromBase32(params.secret) };
 }

@@ -276,4 +276,81 @@ describe('tweestap CLI with the keychain', () => {
     expect(readFileSync(vault)).toEqual(before);
     expectNoLeak();
   });
+  describe('labels that cannot lie (issue 12, part 4)', () => {
+    /** The finding: erase the line, cursor up, a fake row; then OSC 52 (set the clipboard) ended by BEL. */
+    const HOSTILE = '\u001b[2K\u001b[1AGitHub (bob)\u001b]52;c;aGk=\u0007\r\u202E';
+    /** Any control or format character a terminal would act on. */
+    const RAW = /[\p{Cc}\p{Cf}]/u;
+    /** The same, but the line breaks of our own output. */
+    const rawIn = (text: string) => RAW.test(text.replace(/\n/g, ''));
+
+    it('list, code and errors print a stored hostile name escaped; JSON still parses to the stored name', () => {
+      run(['add', NSE]);
+      // A vault written before names were checked (the CLI itself now refuses such names).
+      const vault = path.join(home, 'vault.json');
+      const data = JSON.parse(readFileSync(vault, 'utf8')) as { accounts: Array<{ issuer: string }> };
+      data.accounts[0]!.issuer = HOSTILE;
+      writeFileSync(vault, JSON.stringify(data));
+
+      const list = run(['list']);
+      expect(list.status).toBe(0);
+      expect(rawIn(list.stdout)).toBe(false);
+      expect(list.stdout).toContain('\\u001b[2K\\u001b[1AGitHub (bob)\\u001b]52;c;aGk=\\u0007\\u000d\\u202e');
+      expect(list.stdout.trim().split('\n')).toHaveLength(1);
+
+      const listJson = run(['list', '--json']);
+      expect(rawIn(listJson.stdout)).toBe(false);
+      expect(json<AccountView[]>(listJson)[0]!.issuer).toBe(HOSTILE);
+
+      const code = run(['code', 'alice', '--at', `@${T}`]);
+      expect(code.status, code.stderr).toBe(0);
+      expect(rawIn(code.stdout)).toBe(false);
+
+      const ambiguous = run(['add', NSE.replace(CANARY, 'JBSWY3DPEHPK3PXP').replace('Nse-Portal:', 'X:').replace('issuer=Nse-Portal', 'issuer=X'), '--keep-both']);
+      expect(ambiguous.status).toBe(0);
+      const error = run(['code', 'alice']); // two accounts named alice: the error lists both labels
+      expect(error.status).toBe(2);
+      expect(error.stderr).toContain('\\u001b[2K');
+      expect(rawIn(error.stderr)).toBe(false);
+      expectNoLeak();
+    });
+
+    it('refuses a link, a typed name and a rename with a hidden character, saying which (exit 2)', () => {
+      const rtl = run(['add', NSE.replace('alice%40', 'alice%E2%80%AE%40')]);
+      expect(rtl.status).toBe(2);
+      expect(rtl.stderr).toContain('invisible or control character (U+202E)');
+      expect(rawIn(rtl.stderr)).toBe(false);
+      const esc = run(['add', '--secret', 'JBSWY3DPEHPK3PXP', '--issuer', 'Lab\u001b[2K', '--account', 'x']);
+      expect(esc.status).toBe(2);
+      expect(esc.stderr).toContain('U+001B');
+      expect(rawIn(esc.stderr)).toBe(false);
+      expect(run(['add', NSE]).status).toBe(0);
+      const renamed = run(['rename', 'alice', '--issuer', 'Nse\u200B-Portal']);
+      expect(renamed.status).toBe(2);
+      expect(renamed.stderr).toContain('U+200B');
+      const dutch = run(['add', NSE.replace('alice%40', 'alice%0A%40')], { LANG: 'nl_NL.UTF-8' });
+      expect(dutch.stderr).toContain('onzichtbaar teken of stuurteken (U+000A)');
+      expect(json<AccountView[]>(run(['list', '--json'])).map((a) => a.issuer)).toEqual(['Nse-Portal']);
+      expectNoLeak();
+    });
+
+    it('a look-alike name is a duplicate: refused and named as a look-alike unless --keep-both or --replace', () => {
+      run(['add', NSE]);
+      const cyrillic = NSE.replace(CANARY, 'JBSWY3DPEHPK3PXP').replaceAll('Nse-Portal', 'N%D1%95%D0%B5-Portal');
+      const refused = run(['add', cyrillic]);
+      expect(refused.status).toBe(2);
+      expect(refused.stderr).toMatch(/only looks like the existing Nse-Portal \(alice@example\.com\).*--keep-both or --replace/);
+
+      const links = path.join(home, 'links.txt');
+      writeFileSync(links, `${cyrillic}\n`);
+      const imported = run(['import', links]);
+      expect(imported.status).toBe(2);
+      expect(imported.stderr).toContain('Nѕе-Portal (alice@example.com) (only looks like Nse-Portal (alice@example.com))');
+      expect(json<AccountView[]>(run(['list', '--json']))).toHaveLength(1);
+
+      expect(run(['add', cyrillic, '--keep-both']).status).toBe(0);
+      expect(json<AccountView[]>(run(['list', '--json'])).map((a) => a.issuer)).toEqual(['Nse-Portal', 'Nѕе-Portal']);
+      expectNoLeak();
+    });
+  });
 });

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { translate } from '../../../../shared/i18n';
-import { decodeMigrationUri, parseOtpauthUri, validateOtpParams } from '../../../../shared/otp';
+import { decodeMigrationUri, hotpCode, parseOtpauthUri, totpAt, validateOtpParams } from '../../../../shared/otp';
 import { checkLabelCharacters } from '../../../../shared/otp/label-safety';
 import { migrationUri } from '../../../fixtures/otp/migration-payload';
 import { inputError, totpAccount } from './helpers';
@@ -115,5 +115,13 @@ describe('every way a name comes in uses the check', () => {
       expect(parsed.issuer).toBe(name);
       expect(validateOtpParams(totpAccount({ issuer: name, account: name })).account).toBe(name);
     }
+  });
+});
+
+describe('an account stored before names were checked', () => {
+  it('still gets its codes: names play no part in them', () => {
+    const stored = totpAccount({ issuer: '\u001b[2KNse\u202E-Portal', account: 'alice\n' });
+    expect(totpAt(stored, 59_000)).toEqual(totpAt(totpAccount(), 59_000));
+    expect(hotpCode({ ...stored, type: 'hotp' }, 1)).toBe(hotpCode({ ...totpAccount(), type: 'hotp' }, 1));
   });
 });
