@@ -4,6 +4,7 @@ import type { MessageKey } from '../../../shared/i18n';
 import { Dialog } from '../../components/Dialog';
 import { api } from '../../api-client';
 import { useI18n } from '../../i18n/I18nContext';
+import { DialogButtons } from '../../components/DialogButtons';
 
 const KEYCHAIN_NAMES: Record<AppInfo['platform'], MessageKey> = {
   linux: 'app.about.keychain.linux',
@@ -50,11 +51,7 @@ export function AboutDialog({ info, onClose }: { info: AppInfo; onClose(): void 
           {t('app.about.licenceLink')}
         </button>
       </p>
-      <div className="dialog-buttons">
-        <button type="button" className="button primary" onClick={onClose} autoFocus>
-          {t('app.action.close')}
-        </button>
-      </div>
+      <DialogButtons actions={[{ label: t('app.action.close'), onClick: onClose, kind: 'primary', autoFocus: true }]} />
     </Dialog>
   );
 }

@@ -5,6 +5,7 @@ import { Dialog } from '../../components/Dialog';
 import { api } from '../../api-client';
 import { errorText, useI18n } from '../../i18n/I18nContext';
 import { accountLabel } from './AccountRow';
+import { DialogButtons } from '../../components/DialogButtons';
 
 interface DeleteDialogProps {
   account: AccountView;
@@ -35,14 +36,12 @@ export function DeleteDialog({ account, onDone, onCancel }: DeleteDialogProps) {
           {error}
         </p>
       )}
-      <div className="dialog-buttons">
-        <button type="button" className="button" onClick={onCancel} autoFocus>
-          {t('app.action.cancel')}
-        </button>
-        <button type="button" className="button danger" onClick={() => void confirm()}>
-          {t('app.delete.confirm')}
-        </button>
-      </div>
+      <DialogButtons
+        actions={[
+          { label: t('app.action.cancel'), onClick: onCancel, autoFocus: true },
+          { label: t('app.delete.confirm'), onClick: () => void confirm(), kind: 'danger' },
+        ]}
+      />
     </Dialog>
   );
 }

@@ -6,6 +6,7 @@ import { TextField } from '../../components/TextField';
 import { api } from '../../api-client';
 import { errorText, useI18n } from '../../i18n/I18nContext';
 import { accountLabel } from './AccountRow';
+import { DialogButtons } from '../../components/DialogButtons';
 
 interface RenameDialogProps {
   account: AccountView;
@@ -43,14 +44,12 @@ export function RenameDialog({ account, onDone, onCancel }: RenameDialogProps) {
             {error}
           </p>
         )}
-        <div className="dialog-buttons">
-          <button type="button" className="button" onClick={onCancel}>
-            {t('app.action.cancel')}
-          </button>
-          <button type="submit" className="button primary">
-            {t('app.action.save')}
-          </button>
-        </div>
+        <DialogButtons
+          actions={[
+            { label: t('app.action.cancel'), onClick: onCancel },
+            { label: t('app.action.save'), submit: true, kind: 'primary' },
+          ]}
+        />
       </form>
     </Dialog>
   );

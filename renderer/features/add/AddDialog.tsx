@@ -18,6 +18,7 @@ import { imageFiles, type Incoming } from './incoming';
 import { LinkForm } from './LinkForm';
 import { ManualForm } from './ManualForm';
 import { useAddFlow } from './useAddFlow';
+import { DialogButtons } from '../../components/DialogButtons';
 
 type Method = 'choose' | 'link' | 'manual' | 'webcam';
 
@@ -176,11 +177,7 @@ export function AddDialog({ codes, offsetMs, incoming, readd, info, onAdded, onC
       )}
       {body}
       {phase.name !== 'added' && (
-        <div className="dialog-buttons">
-          <button type="button" className="button" onClick={onClose}>
-            {t('app.action.close')}
-          </button>
-        </div>
+        <DialogButtons actions={[{ label: t('app.action.close'), onClick: onClose }]} />
       )}
     </Dialog>
   );

@@ -8,6 +8,7 @@ import type { CodesById } from '../../state/useCodes';
 import { accountLabel } from '../accounts/AccountRow';
 import { LiveCode } from '../accounts/LiveCode';
 import { useCopyCode } from '../accounts/useCopyCode';
+import { DialogButtons } from '../../components/DialogButtons';
 
 interface AddedScreenProps {
   accounts: AccountView[];
@@ -58,14 +59,12 @@ export function AddedScreen({ accounts, warnings, codes, offsetMs, onAddAnother,
           {t(warning.key, warning.params)}
         </p>
       ))}
-      <div className="dialog-buttons">
-        <button type="button" className="button" onClick={onAddAnother}>
-          {t('app.added.another')}
-        </button>
-        <button type="button" className="button primary" onClick={onDone}>
-          {t('app.added.done')}
-        </button>
-      </div>
+      <DialogButtons
+        actions={[
+          { label: t('app.added.another'), onClick: onAddAnother },
+          { label: t('app.added.done'), onClick: onDone, kind: 'primary' },
+        ]}
+      />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import type { AccountView } from '../../../shared/api';
 import { useI18n } from '../../i18n/I18nContext';
 import { accountLabel } from '../accounts/AccountRow';
 import type { AddFlow } from './useAddFlow';
+import { DialogButtons } from '../../components/DialogButtons';
 
 interface DuplicatePromptProps {
   issuer: string;
@@ -33,17 +34,13 @@ export function DuplicatePrompt({ issuer, account, existing, lookAlike, flow }: 
         <li>{t('app.duplicate.replaceExplain')}</li>
         <li>{t('app.duplicate.keepBothExplain')}</li>
       </ul>
-      <div className="dialog-buttons">
-        <button type="button" className="button" onClick={() => void flow.resolveDuplicate('cancel')} autoFocus>
-          {t('app.action.cancel')}
-        </button>
-        <button type="button" className="button" onClick={() => void flow.resolveDuplicate('keep-both')}>
-          {t('app.duplicate.keepBoth')}
-        </button>
-        <button type="button" className="button primary" onClick={() => void flow.resolveDuplicate('replace')}>
-          {t('app.duplicate.replace')}
-        </button>
-      </div>
+      <DialogButtons
+        actions={[
+          { label: t('app.action.cancel'), onClick: () => void flow.resolveDuplicate('cancel'), autoFocus: true },
+          { label: t('app.duplicate.keepBoth'), onClick: () => void flow.resolveDuplicate('keep-both') },
+          { label: t('app.duplicate.replace'), onClick: () => void flow.resolveDuplicate('replace'), kind: 'primary' },
+        ]}
+      />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n/I18nContext';
 import type { AddRequest } from './useAddFlow';
+import { DialogButtons } from '../../components/DialogButtons';
 
 /** The one-field form; an empty or non-otpauth text is refused here with its own message. */
 export function LinkForm({ onSubmit }: { onSubmit(request: AddRequest): void }) {
@@ -36,11 +37,7 @@ export function LinkForm({ onSubmit }: { onSubmit(request: AddRequest): void }) 
         spellCheck={false}
         placeholder="otpauth://totp/…"
       />
-      <div className="dialog-buttons">
-        <button type="submit" className="button primary">
-          {t('app.add.submit')}
-        </button>
-      </div>
+      <DialogButtons actions={[{ label: t('app.add.submit'), submit: true, kind: 'primary' }]} />
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n/I18nContext';
 import { checkManualForm, EMPTY_MANUAL_FORM, type ManualErrors, type ManualForm as Form } from './manualEntry';
 import type { AddRequest } from './useAddFlow';
+import { DialogButtons } from '../../components/DialogButtons';
 
 interface ManualFormProps {
   /** Prefilled labels, e.g. when re-adding an account whose secret is missing. */
@@ -82,11 +83,7 @@ export function ManualForm({ initial, onSubmit }: ManualFormProps) {
           <TextField label={t('app.field.counter')} value={form.counter} onChange={set('counter')} inputMode="numeric" error={message('counter')} />
         )}
       </details>
-      <div className="dialog-buttons">
-        <button type="submit" className="button primary">
-          {t('app.add.submit')}
-        </button>
-      </div>
+      <DialogButtons actions={[{ label: t('app.add.submit'), submit: true, kind: 'primary' }]} />
     </form>
   );
 }

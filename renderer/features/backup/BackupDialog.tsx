@@ -9,6 +9,7 @@ import { TextField } from '../../components/TextField';
 import { api } from '../../api-client';
 import { errorText, useI18n } from '../../i18n/I18nContext';
 import { base64ToObjectUrl } from './files';
+import { DialogButtons } from '../../components/DialogButtons';
 
 /** Shortest password accepted here; main only refuses an empty one (the CLI may script others). */
 export const MIN_BACKUP_PASSWORD_LENGTH = 8;
@@ -73,11 +74,7 @@ export function BackupDialog({ onClose, onBackedUp }: { onClose(): void; onBacke
               {t('app.backup.saveAgain')}
             </a>
           </p>
-          <div className="dialog-buttons">
-            <button type="button" className="button primary" onClick={onClose} autoFocus>
-              {t('app.action.close')}
-            </button>
-          </div>
+          <DialogButtons actions={[{ label: t('app.action.close'), onClick: onClose, kind: 'primary', autoFocus: true }]} />
         </>
       ) : (
         <form onSubmit={(event) => void submit(event)} noValidate>
@@ -106,14 +103,12 @@ export function BackupDialog({ onClose, onBackedUp }: { onClose(): void; onBacke
               {error}
             </p>
           )}
-          <div className="dialog-buttons">
-            <button type="button" className="button" onClick={onClose}>
-              {t('app.action.cancel')}
-            </button>
-            <button type="submit" className="button primary" disabled={busy} aria-busy={busy || undefined}>
-              {busy ? t('app.backup.working') : t('app.backup.create')}
-            </button>
-          </div>
+          <DialogButtons
+            actions={[
+              { label: t('app.action.cancel'), onClick: onClose },
+              { label: busy ? t('app.backup.working') : t('app.backup.create'), submit: true, kind: 'primary', disabled: busy, busy },
+            ]}
+          />
         </form>
       )}
     </Dialog>

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { api } from '../../api-client';
 import { useI18n } from '../../i18n/I18nContext';
 import type { Panel } from './panels';
+import { DialogButtons } from '../../components/DialogButtons';
 
 /** Shows the last backup's date and opens the backup, restore and About dialogs. */
 export function BackupSection({ onOpen }: { onOpen(panel: Panel): void }) {
@@ -23,17 +24,14 @@ export function BackupSection({ onOpen }: { onOpen(panel: Panel): void }) {
     <fieldset className="testers">
       <legend>{t('app.backup.section')}</legend>
       {lastBackupAt !== undefined && <p className="field-hint">{date ? t('app.backup.lastBackup', { date }) : t('app.backup.never')}</p>}
-      <div className="dialog-buttons start">
-        <button type="button" className="button" onClick={() => onOpen('backup')}>
-          {t('app.backup.open')}
-        </button>
-        <button type="button" className="button" onClick={() => onOpen('restore')}>
-          {t('app.backup.restoreOpen')}
-        </button>
-        <button type="button" className="button" onClick={() => onOpen('about')}>
-          {t('app.about.open')}
-        </button>
-      </div>
+      <DialogButtons
+        align="start"
+        actions={[
+          { label: t('app.backup.open'), onClick: () => onOpen('backup') },
+          { label: t('app.backup.restoreOpen'), onClick: () => onOpen('restore') },
+          { label: t('app.about.open'), onClick: () => onOpen('about') },
+        ]}
+      />
     </fieldset>
   );
 }

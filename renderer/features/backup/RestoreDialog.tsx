@@ -10,6 +10,7 @@ import { api } from '../../api-client';
 import { errorText, useI18n } from '../../i18n/I18nContext';
 import { accountLabel } from '../accounts/AccountRow';
 import { fileToBase64 } from './files';
+import { DialogButtons } from '../../components/DialogButtons';
 
 interface ChosenFile {
   name: string;
@@ -68,11 +69,11 @@ export function RestoreDialog({ onClose }: { onClose(): void }) {
           {error}
         </p>
       )}
-      <div className="dialog-buttons">
-        <button type="button" className={step.kind === 'done' ? 'button primary' : 'button'} onClick={onClose} autoFocus={step.kind === 'done'}>
-          {step.kind === 'done' ? t('app.action.close') : t('app.action.cancel')}
-        </button>
-      </div>
+      <DialogButtons
+        actions={[
+          step.kind === 'done' ? { label: t('app.action.close'), onClick: onClose, kind: 'primary', autoFocus: true } : { label: t('app.action.cancel'), onClick: onClose },
+        ]}
+      />
     </Dialog>
   );
 }
@@ -112,11 +113,7 @@ function PasswordStep({ file, busy, onSubmit }: { file: ChosenFile; busy: boolea
     <form onSubmit={submit}>
       <p>{t('import.passwordRequired')}</p>
       <TextField label={t('app.backup.filePassword', { name: file.name })} type="password" autoComplete="off" value={password} onChange={setPassword} required autoFocus />
-      <div className="dialog-buttons start">
-        <button type="submit" className="button primary" disabled={busy}>
-          {t('app.backup.import')}
-        </button>
-      </div>
+      <DialogButtons align="start" actions={[{ label: t('app.backup.import'), submit: true, kind: 'primary', disabled: busy }]} />
     </form>
   );
 }
@@ -136,14 +133,13 @@ function DuplicateStep({ name, lookAlike, onChoose }: { name: string; lookAlike:
         <li>{t('app.backup.duplicateReplaceExplain')}</li>
         <li>{t('app.backup.duplicateKeepBothExplain')}</li>
       </ul>
-      <div className="dialog-buttons start">
-        <button type="button" className="button" onClick={() => onChoose('keep-both')}>
-          {t('app.backup.duplicateKeepBoth')}
-        </button>
-        <button type="button" className="button primary" onClick={() => onChoose('replace')} autoFocus>
-          {t('app.backup.duplicateReplace')}
-        </button>
-      </div>
+      <DialogButtons
+        align="start"
+        actions={[
+          { label: t('app.backup.duplicateKeepBoth'), onClick: () => onChoose('keep-both') },
+          { label: t('app.backup.duplicateReplace'), onClick: () => onChoose('replace'), kind: 'primary', autoFocus: true },
+        ]}
+      />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { errorText, useI18n } from '../../i18n/I18nContext';
 import { BackupSection } from '../backup/BackupSection';
 import type { Panel } from '../backup/panels';
 import { readableShortcut, SCAN_SHORTCUTS, SHOW_SHORTCUTS } from './shortcuts';
+import { DialogButtons } from '../../components/DialogButtons';
 
 interface SettingsDialogProps {
   settings: Settings;
@@ -110,11 +111,7 @@ export function SettingsDialog({ settings, contentProtection, onChange, onClose,
         />
       </fieldset>
       <BackupSection onOpen={onOpenPanel} />
-      <div className="dialog-buttons">
-        <button type="button" className="button primary" onClick={onClose}>
-          {t('app.action.close')}
-        </button>
-      </div>
+      <DialogButtons actions={[{ label: t('app.action.close'), onClick: onClose, kind: 'primary' }]} />
     </Dialog>
   );
 }
