@@ -1,0 +1,57 @@
+/**
+ * The `electron` module as the stand-in gives it to main (register.cjs makes require('electron')
+ * return `electron`). One file per Electron part; each names the doc section it follows. Test
+ * only: it runs the real built main under Node because the Electron binary cannot be downloaded
+ * where the tests run. ./process.ts adds Electron's process properties.
+ */
+import { app, electronApp } from './app';
+import { StandInBrowserWindow } from './browser-window';
+import { clipboard } from './clipboard';
+import { listenForControl } from './control';
+import { desktopCapturer } from './desktop-capturer';
+import { dialog } from './dialog';
+import { globalShortcut } from './global-shortcut';
+import { ipcMain } from './ipc-main';
+import { MenuClass, StandInMenuItem } from './menu';
+import { nativeImage } from './native-image';
+import { installProcessAdditions } from './process';
+import { protocol } from './protocol';
+import { screen } from './screen';
+import { session } from './session';
+import { shell } from './shell';
+import { systemPreferences } from './system-preferences';
+import { TrayClass } from './tray';
+import { utilityProcess } from './utility-process';
+
+export const electron = {
+  app: electronApp,
+  BrowserWindow: StandInBrowserWindow,
+  clipboard,
+  desktopCapturer,
+  dialog,
+  globalShortcut,
+  ipcMain,
+  Menu: MenuClass,
+  MenuItem: StandInMenuItem,
+  nativeImage,
+  protocol,
+  screen,
+  session,
+  shell,
+  systemPreferences,
+  Tray: TrayClass,
+  utilityProcess,
+};
+
+/** Called by register.cjs before main's script runs. */
+export function start(): void {
+  installProcessAdditions(app.getAppPath(), app.isPackaged);
+  listenForControl();
+  // app.md: 'ready' comes after the main script's first tick.
+  setImmediate(() => {
+    app.startUp().catch((error: unknown) => {
+      console.error(`[electron stand-in] start-up failed: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(70);
+    });
+  });
+}
