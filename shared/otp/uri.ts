@@ -5,11 +5,8 @@
  */
 import { TweestapError } from '../errors';
 import { parseAlgorithm, parseCounter, parseDigits, parseOtpType, parsePeriod } from './fields';
-import { splitLabel } from './label';
-import { checkLabelCharacters } from './label-safety';
-import { decodeComponent } from './percent';
-import { describeQrText, notOtpauthError } from './qr-text';
 import { normalizeSecret, validateOtpParams } from './secret';
+import { splitOtpauthUri } from './uri-labels';
 import type { OtpParams } from './types';
 
 const DEFAULT_PERIOD = 30;
@@ -25,17 +22,8 @@ const DEFAULT_PERIOD = 30;
  * No message holds the secret.
  */
 export function parseOtpauthUri(text: string): OtpParams {
-  const uri = String(text).trim();
-  const kind = describeQrText(uri);
-  if (kind !== 'otpauth') throw notOtpauthError(kind);
-
-  const parts = /^otpauth:\/\/([^/?]*)\/?(.*)$/is.exec(uri);
-  if (!parts) throw new TweestapError('input', 'otp.uriMalformed');
-  const type = parseOtpType(parts[1] ?? '');
-  const { rawLabel, params } = splitLabelAndQuery(parts[2] ?? '');
-  // Checked after percent-decoding: `%E2%80%AE` is U+202E as much as the raw character is.
-  const label = checkLabelCharacters(decodeComponent(rawLabel));
-  const { issuer, account } = splitLabel(label, checkLabelCharacters(params.get('issuer') ?? ''));
+  const { typeName, issuer, account, params } = splitOtpauthUri(text);
+  const type = parseOtpType(typeName);
 
   const secret = normalizeSecret(params.get('secret') ?? '');
   const algorithm = parseAlgorithm(params.get('algorithm') ?? 'SHA1');
@@ -64,27 +52,3 @@ export function formatOtpauthUri(p: OtpParams): string {
   return `otpauth://${v.type}/${label}?${query.join('&')}`;
 }
 
-/**
- * Separates label and query where the label may hold unencoded `?` (and `#`, which otpauth URIs
- * never use as a fragment): the query starts at the first `?` whose remainder has a `secret`
- * parameter, else at the first `?`.
- */
-function splitLabelAndQuery(rest: string): { rawLabel: string; params: Map<string, string> } {
-  const marks = [...rest.matchAll(/\?/g)].map((m) => m.index);
-  const start = marks.find((i) => /(^|&)secret=/i.test(rest.slice(i + 1))) ?? marks[0];
-  if (start === undefined) return { rawLabel: rest, params: new Map() };
-  return { rawLabel: rest.slice(0, start), params: parseQuery(rest.slice(start + 1)) };
-}
-
-/** Query parameters, names lower-cased, `+` read as a space (form encoding), first one wins. */
-function parseQuery(query: string): Map<string, string> {
-  const params = new Map<string, string>();
-  for (const pair of query.split('&')) {
-    if (pair === '') continue;
-    const eq = pair.indexOf('=');
-    const name = decodeComponent(eq < 0 ? pair : pair.slice(0, eq)).toLowerCase();
-    const value = eq < 0 ? '' : decodeComponent(pair.slice(eq + 1).replace(/\+/g, ' '));
-    if (!params.has(name)) params.set(name, value);
-  }
-  return params;
-}

@@ -1,11 +1,12 @@
 /** Several authenticator QR codes in one scan: add one of them, or all. */
-import { displayName, parseOtpauthUri } from '../../../shared/otp';
+import { displayName } from '../../../shared/otp/label';
+import { otpauthLabels } from '../../../shared/otp/uri-labels';
 import { useI18n } from '../../i18n/I18nContext';
 
-/** The account's name as the QR code gives it; the parsed secret is dropped right here. */
+/** The account's name as the QR code gives it (its secret is never parsed in the window). */
 function labelOf(uri: string): string {
   try {
-    return displayName(parseOtpauthUri(uri));
+    return displayName(otpauthLabels(uri));
   } catch {
     return uri.split('?')[0] ?? uri;
   }

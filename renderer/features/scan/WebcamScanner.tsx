@@ -8,7 +8,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { AppInfo } from '../../../shared/api';
-import { describeQrText } from '../../../shared/otp';
+import { describeQrText } from '../../../shared/otp/qr-text';
 import { TweestapError } from '../../../shared/errors';
 import { api, ApiError } from '../../api-client';
 import { errorText, useI18n } from '../../i18n/I18nContext';

@@ -2,7 +2,7 @@
  * What to do with the texts a scan found (screen, webcam or image): pure, so it is unit tested.
  * Authenticator links go on to main; anything else is named and never sent.
  */
-import { describeQrText, notOtpauthError, type QrTextKind } from '../../../shared/otp';
+import { describeQrText, notOtpauthError, type QrTextKind } from '../../../shared/otp/qr-text';
 import { TweestapError } from '../../../shared/errors';
 import type { MessageKey } from '../../../shared/i18n';
 

@@ -26,6 +26,8 @@ describe('the layers, enforced by lint', () => {
     ['the pure core importing the Node layer', 'shared/otp/x.ts', "import '../../node/vault';"],
     ['the renderer importing the Node layer', 'renderer/features/x.ts', "import '../../node/accounts';"],
     ['the renderer importing Node', 'renderer/x.ts', "import path from 'node:path';"],
+    ['the renderer importing the OTP barrel (code generation, protobufjs)', 'renderer/features/scan/x.ts', "import { describeQrText } from '../../../shared/otp';"],
+    ['the renderer importing key parsing', 'renderer/features/scan/x.ts', "import { parseOtpauthUri } from '../../../shared/otp/uri';"],
   ])('refuses %s', async (_name, file, code) => {
     expect(await restrictions(file, code)).toHaveLength(1);
   });
@@ -35,6 +37,7 @@ describe('the layers, enforced by lint', () => {
     ['the CLI importing the Node layer', 'cli/commands/x.ts', "import '../../node/accounts';"],
     ['the Node layer importing the core and Node', 'node/x.ts', "import '../shared/errors';\nimport { readFile } from 'node:fs';"],
     ['the renderer importing the core', 'renderer/features/x.ts', "import '../../shared/api';"],
+    ['the renderer importing the light OTP modules', 'renderer/features/scan/x.ts', "import '../../../shared/otp/qr-text';\nimport '../../../shared/otp/uri-labels';"],
   ])('allows %s', async (_name, file, code) => {
     expect(await restrictions(file, code)).toEqual([]);
   });

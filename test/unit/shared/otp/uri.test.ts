@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { TweestapError } from '../../../../shared/errors';
 import type { MessageKey } from '../../../../shared/i18n';
 import { MAX_PERIOD_SECONDS, formatOtpauthUri, parseOtpauthUri, validateOtpParams, type OtpParams } from '../../../../shared/otp';
+import { otpauthLabels } from '../../../../shared/otp/uri-labels';
 import { inputError, visibleTexts } from './helpers';
 
 /** "Hello!" + 0xDEADBEEF, canonical Base32. */
@@ -207,3 +208,20 @@ function base32(bytes: Uint8Array): string {
   for (const byte of bytes) bits += byte.toString(2).padStart(8, '0');
   return (bits.match(/.{1,5}/g) ?? []).map((chunk) => alphabet[parseInt(chunk.padEnd(5, '0'), 2)]).join('');
 }
+
+describe('otpauthLabels (the renderer reads names without the key)', () => {
+  it('gives issuer and account like parseOtpauthUri does', () => {
+    const uri = 'otpauth://totp/Nse-Portal:alice%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=Nse-Portal&period=20';
+    expect(otpauthLabels(uri)).toEqual({ issuer: 'Nse-Portal', account: 'alice@example.com' });
+    const { issuer, account } = parseOtpauthUri(uri);
+    expect(otpauthLabels(uri)).toEqual({ issuer, account });
+  });
+
+  it('never reads the secret: a link with a broken key still has names', () => {
+    expect(otpauthLabels('otpauth://totp/GitHub:bob?secret=not-base32!&issuer=GitHub')).toEqual({ issuer: 'GitHub', account: 'bob' });
+  });
+
+  it('refuses hidden characters in the names after percent-decoding, as the parser does', () => {
+    expect(() => otpauthLabels('otpauth://totp/Nse-Portal:alice%E2%80%AE?secret=JBSWY3DPEHPK3PXP')).toThrow(TweestapError);
+  });
+});
