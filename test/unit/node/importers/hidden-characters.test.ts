@@ -14,26 +14,26 @@ const HIDDEN = ['\u202E', '\u200B', '\u200D', '\u001B[2K', '\r', '\n', '\u0000']
 describe.each(HIDDEN.map((char) => [JSON.stringify(char), char]))('an entry whose name holds %s', (_shown, char) => {
   const bad = [{ ...GOOD, issuer: `Nse-Portal${char}` }, { ...GOOD, account: `alice${char}@example.com` }];
 
-  it('is skipped by the Aegis importer, the rest imported', () => {
+  it('is skipped by the Aegis importer, the rest imported', async () => {
     for (const entry of bad) {
-      const result = importAegis(aegisPlainVault(aegisDb([aegisEntry(GOOD), aegisEntry(entry)])));
+      const result = await importAegis(aegisPlainVault(aegisDb([aegisEntry(GOOD), aegisEntry(entry)])));
       expect(result.accounts).toEqual([GOOD]);
       expect(result.skipped).toMatchObject([{ position: 2, key: 'otp.labelHiddenCharacter' }]);
       expect(result.skipped[0]!.label).not.toMatch(/[\p{Cc}\p{Cf}]/u);
     }
   });
 
-  it('is skipped by the 2FAS importer', () => {
+  it('is skipped by the 2FAS importer', async () => {
     for (const entry of bad) {
-      const result = import2fas(twofasPlainExport([twofasService(GOOD, 0), twofasService(entry, 1)]));
+      const result = await import2fas(twofasPlainExport([twofasService(GOOD, 0), twofasService(entry, 1)]));
       expect(result.accounts).toEqual([GOOD]);
       expect(result.skipped).toMatchObject([{ key: 'otp.labelHiddenCharacter' }]);
     }
   });
 
-  it('is skipped by the URI-list importer (the character percent-encoded in the link)', () => {
+  it('is skipped by the URI-list importer (the character percent-encoded in the link)', async () => {
     for (const entry of bad) {
-      const result = importUriList(uriListText([GOOD, entry]));
+      const result = await importUriList(uriListText([GOOD, entry]));
       expect(result.accounts).toEqual([GOOD]);
       expect(result.skipped).toMatchObject([{ key: 'otp.labelHiddenCharacter' }]);
     }
