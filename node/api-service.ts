@@ -221,12 +221,12 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
       // The ids first: an account added meanwhile is then in the file but not counted as saved.
       const ids = (await opened.listAccounts()).map((account) => account.id);
       const createdAt = clock.now();
-      const file = encryptBackup(await opened.exportAccounts(), password, { createdAt });
+      const file = await encryptBackup(await opened.exportAccounts(), password, { createdAt });
       await backups.recordBackup(ids, createdAt);
       return { fileName: backupFileName(createdAt), data: file.toString('base64') };
     },
     async importFromFile(data, password, onDuplicate): Promise<ImportFileResult> {
-      const imported = readImport(Buffer.from(data, 'base64'), password);
+      const imported = await readImport(Buffer.from(data, 'base64'), password);
       if (!imported) return { status: 'password-required' };
       const result = await noteAdded(await (await accounts()).addMany(imported.accounts, onDuplicate));
       if (result.status === 'batch-progress') throw new Error('addMany reported migration progress');
@@ -278,9 +278,9 @@ function isPendingAdd(value: unknown): boolean {
 }
 
 /** The imported file, or null when it is encrypted and no password was given (ask for one). */
-function readImport(bytes: Uint8Array, password: string | null): ImportedFile | null {
+async function readImport(bytes: Uint8Array, password: string | null): Promise<ImportedFile | null> {
   try {
-    return importFile(bytes, password ?? undefined);
+    return await importFile(bytes, password ?? undefined);
   } catch (error) {
     if (error instanceof TweestapError && error.key === 'import.passwordRequired') return null;
     throw error;

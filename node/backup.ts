@@ -10,6 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { TweestapError } from '../shared/errors';
+import { MAX_ACCOUNTS, MAX_BACKUP_BYTES } from '../shared/limits';
 import type { OtpParams } from '../shared/otp/types';
 import {
   assertSafeScryptParams,
@@ -33,8 +34,6 @@ export const SCRYPT_R = 8;
 export const SCRYPT_P = 1;
 export const SALT_BYTES = 32;
 /** Far more than any real set of accounts; bounds memory for a hostile file. */
-export const MAX_BACKUP_BYTES = 16 * 1024 * 1024;
-const MAX_ACCOUNTS = 10_000;
 
 /** Every backup starts with these bytes (the header's first member is always `format`). */
 const MAGIC = Buffer.from(`{"format":"${BACKUP_FORMAT}",`, 'ascii');
@@ -114,13 +113,14 @@ function passwordBytes(password: string): Buffer {
  * `scryptN` lowers or raises the cost (tests only; still at least 2^14); `createdAt` defaults to
  * now. Throws TweestapError (kind input) `backup.passwordEmpty`, `otp.timeInvalid`,
  * `backup.tooManyAccounts`, `backup.accountInvalid` (with the 1-based index), `backup.unsafeKdf`
- * or `backup.tooLarge`: it never writes a file that decryptBackup would refuse.
+ * or `backup.tooLarge`: it never writes a file that decryptBackup would refuse. scrypt runs off
+ * the event loop.
  */
-export function encryptBackup(
+export async function encryptBackup(
   accounts: OtpParams[],
   password: string,
   options: { createdAt?: number; scryptN?: number } = {},
-): Buffer {
+): Promise<Buffer> {
   if (password.length === 0) throw new TweestapError('input', 'backup.passwordEmpty');
   const createdAt = options.createdAt ?? Date.now();
   if (!Number.isSafeInteger(createdAt) || createdAt < 0) throw new TweestapError('input', 'otp.timeInvalid');
@@ -139,7 +139,7 @@ export function encryptBackup(
   });
   const kdf = { N: options.scryptN ?? DEFAULT_SCRYPT_N, r: SCRYPT_R, p: SCRYPT_P, salt: randomBytes(SALT_BYTES) };
   const nonce = randomBytes(GCM_NONCE_BYTES);
-  const key = deriveScryptKey(passwordBytes(password), kdf.salt, kdf);
+  const key = await deriveScryptKey(passwordBytes(password), kdf.salt, kdf);
   const header = Buffer.from(
     JSON.stringify({
       format: BACKUP_FORMAT,
@@ -210,8 +210,8 @@ export function readBackupEnvelope(file: Uint8Array): BackupEnvelope {
   return { header, kdf: { N, r, p, salt }, nonce, sealed };
 }
 
-/** The AES key of `envelope` for `password` (scrypt with the envelope's parameters). */
-export function deriveBackupKey(envelope: BackupEnvelope, password: string): Buffer {
+/** The AES key of `envelope` for `password` (scrypt with the envelope's parameters, off the event loop). */
+export function deriveBackupKey(envelope: BackupEnvelope, password: string): Promise<Buffer> {
   return deriveScryptKey(passwordBytes(password), envelope.kdf.salt, envelope.kdf);
 }
 
@@ -233,10 +233,11 @@ export function openBackupEnvelope(envelope: BackupEnvelope, key: Uint8Array): B
  * Reads a backup file made by {@link encryptBackup}: every account, or a TweestapError (kind
  * input) and nothing else — `backup.notBackup`, `backup.truncated`, `backup.damaged`,
  * `backup.newerVersion`, `backup.unsafeKdf`, `backup.wrongPassword` (also for a changed file:
- * GCM cannot tell them apart), `backup.contentInvalid`, `backup.tooLarge`.
+ * GCM cannot tell them apart), `backup.contentInvalid`, `backup.tooLarge`. The cost settings are
+ * checked before scrypt runs, and scrypt runs off the event loop.
  */
-export function decryptBackup(file: Uint8Array, password: string): BackupContents {
+export async function decryptBackup(file: Uint8Array, password: string): Promise<BackupContents> {
   const envelope = readBackupEnvelope(file);
   if (password.length === 0) throw new TweestapError('input', 'backup.wrongPassword');
-  return openBackupEnvelope(envelope, deriveBackupKey(envelope, password));
+  return openBackupEnvelope(envelope, await deriveBackupKey(envelope, password));
 }

@@ -3,9 +3,10 @@
  * exports (Aegis, 2FAS): canonical Base64/hex decoding, scrypt with bounded cost, and
  * AES-256-GCM opening that reports an authentication failure as a value instead of an
  * exception. Everything here is node:crypto; nothing here ever logs or returns key material in
- * an error.
+ * an error. Key derivation is asynchronous (libuv's thread pool), so it never blocks the event
+ * loop: in the app that is Electron's main process, with the tray and the clipboard timer.
  */
-import { createCipheriv, createDecipheriv, scryptSync } from 'node:crypto';
+import { createCipheriv, createDecipheriv, pbkdf2, scrypt } from 'node:crypto';
 import { TweestapError } from '../shared/errors';
 
 /** AES-256-GCM: 32-byte key, 96-bit nonce, 128-bit tag. */
@@ -21,27 +22,34 @@ export interface ScryptParams {
 }
 
 /**
- * The cost range we accept from a file. Below 2^14 a password is too cheap to guess; above
- * 2^20 (1 GiB at r = 8) or with large r/p a crafted file could stall or exhaust the machine.
+ * The cost range we accept from a file. Below 2^14 a password is too cheap to guess. Above the
+ * memory and work bounds a crafted file could stall or exhaust the machine: scrypt needs about
+ * 128·N·r bytes and its time grows with 128·N·r·p. The work bound is for all the key
+ * derivations one file asks for together (an Aegis vault has one per password slot): twice the
+ * cost of a Tweestap backup (N 2^17, r 8, p 1), about 0.9 s on a slow PC for the one run and
+ * under 2 s for the whole bound (`npm run bench:security` measures it).
  */
 export const SCRYPT_LIMITS = {
   minN: 2 ** 14,
   maxN: 2 ** 20,
   maxR: 32,
   maxP: 16,
-  /** scrypt needs about 128·N·r bytes. */
-  maxMemoryBytes: 2 ** 30,
+  /** One run's memory, 128·N·r bytes: 256 MiB. */
+  maxMemoryBytes: 2 ** 28,
+  /** All runs of one file together, Σ 128·N·r·p: 256 MiB of mixing. */
+  maxTotalWork: 2 ** 28,
 } as const;
 
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 const HEX = /^(?:[0-9a-fA-F]{2})*$/;
 
 /**
- * Decodes standard padded Base64, refusing anything that does not re-encode to the same text
- * (Node's decoder silently skips foreign characters, which would hide tampering).
+ * Decodes standard padded Base64, refusing anything that does not re-encode to the same text:
+ * Node's decoder silently skips foreign characters and accepts the URL alphabet and missing
+ * padding, none of which survive the round trip. Linear in the length (a pattern with a
+ * repeated group overflowed the regular-expression stack above about 4.5 MB).
  */
 export function decodeBase64Strict(text: string): Buffer | undefined {
-  if (!BASE64.test(text)) return undefined;
+  if (text.length % 4 !== 0) return undefined;
   const bytes = Buffer.from(text, 'base64');
   return bytes.toString('base64') === text ? bytes : undefined;
 }
@@ -64,8 +72,14 @@ export function isSafeScryptParams({ N, r, p }: ScryptParams): boolean {
     r <= SCRYPT_LIMITS.maxR &&
     p >= 1 &&
     p <= SCRYPT_LIMITS.maxP &&
-    128 * N * r <= SCRYPT_LIMITS.maxMemoryBytes
+    128 * N * r <= SCRYPT_LIMITS.maxMemoryBytes &&
+    scryptWork({ N, r, p }) <= SCRYPT_LIMITS.maxTotalWork
   );
+}
+
+/** The work of one scrypt run, 128·N·r·p (what its time grows with). */
+function scryptWork({ N, r, p }: ScryptParams): number {
+  return 128 * N * r * p;
 }
 
 /** Throws TweestapError `backup.unsafeKdf` (kind input) unless {@link isSafeScryptParams}. */
@@ -76,14 +90,37 @@ export function assertSafeScryptParams(params: ScryptParams): void {
 }
 
 /**
- * Derives a 256-bit key with scrypt. Throws TweestapError `backup.unsafeKdf` (kind input) when
- * the parameters are outside the accepted range, before spending any time or memory on them.
+ * Checks every key derivation a file asks for, before any of them runs: each must be
+ * {@link isSafeScryptParams} (else `backup.unsafeKdf`), and together they must stay within
+ * `SCRYPT_LIMITS.maxTotalWork` (else `backup.kdfTooCostly`, with their number).
  */
-export function deriveScryptKey(password: Uint8Array | string, salt: Uint8Array, params: ScryptParams): Buffer {
+export function assertScryptBudget(runs: readonly ScryptParams[]): void {
+  for (const params of runs) assertSafeScryptParams(params);
+  const total = runs.reduce((sum, params) => sum + scryptWork(params), 0);
+  if (total > SCRYPT_LIMITS.maxTotalWork) throw new TweestapError('input', 'backup.kdfTooCostly', { count: runs.length });
+}
+
+/**
+ * Derives a 256-bit key with scrypt, off the event loop. Throws TweestapError
+ * `backup.unsafeKdf` (kind input) when the parameters are outside the accepted range, before
+ * spending any time or memory on them. A file with several derivations checks them all first
+ * with {@link assertScryptBudget}.
+ */
+export function deriveScryptKey(password: Uint8Array | string, salt: Uint8Array, params: ScryptParams): Promise<Buffer> {
   assertSafeScryptParams(params);
   const { N, r, p } = params;
   // Node refuses by default above 32 MiB; allow what these parameters need, plus slack.
-  return scryptSync(password, salt, GCM_KEY_BYTES, { N, r, p, maxmem: 2 * 128 * N * r });
+  const options = { N, r, p, maxmem: 2 * 128 * N * r };
+  return new Promise((resolve, reject) => {
+    scrypt(password, salt, GCM_KEY_BYTES, options, (error, key) => (error ? reject(error) : resolve(key)));
+  });
+}
+
+/** PBKDF2-HMAC-SHA256 to a 256-bit key, off the event loop (2FAS; its cost is fixed by the format). */
+export function derivePbkdf2Sha256Key(password: Uint8Array | string, salt: Uint8Array, iterations: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    pbkdf2(password, salt, iterations, GCM_KEY_BYTES, 'sha256', (error, key) => (error ? reject(error) : resolve(key)));
+  });
 }
 
 /** A GCM ciphertext and its tag, kept apart (formats differ in where they store the tag). */

@@ -58,9 +58,9 @@ export function planImport(links: readonly string[], known: readonly AccountView
  * had to skip as a warning. An encrypted file without `password` is an input error saying how to
  * pass one.
  */
-function planExportFile(bytes: Buffer, password: string | undefined, ctx: CliContext): ImportPlan {
+async function planExportFile(bytes: Buffer, password: string | undefined, ctx: CliContext): Promise<ImportPlan> {
   try {
-    const imported = importFile(bytes, password);
+    const imported = await importFile(bytes, password);
     const warnings = imported.skipped.map(({ position, label, key, params }) => ({
       key: 'cli.import.skipped' as const,
       params: { position, label, reason: ctx.t(key, params) },
@@ -120,7 +120,7 @@ before anything is written (exit 2). The export format has no period: imported a
     const password = values['password-stdin'] ? await readPasswordFromStdin() : undefined;
     const service = await ctx.accounts();
     const existing = await service.listAccounts();
-    const plan = input.kind === 'links' ? planImport(input.links, existing) : planExportFile(input.bytes, password, ctx);
+    const plan = input.kind === 'links' ? planImport(input.links, existing) : await planExportFile(input.bytes, password, ctx);
     if (values['dry-run']) {
       const warnings = plan.warnings.map((w) => ctx.t(w.key, w.params));
       if (values.json) return ctx.json({ dryRun: true, accounts: plan.accounts.map(preview), warnings }), EXIT.ok;

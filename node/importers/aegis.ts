@@ -6,7 +6,7 @@
  * encrypted with scrypt(password, salt, n, r, p) — nonces, tags, keys and salts in hex.
  */
 import { TweestapError } from '../../shared/errors';
-import { decodeBase64Strict, decodeHexStrict, deriveScryptKey, openAesGcm, type Sealed } from '../encryption';
+import { assertScryptBudget, decodeBase64Strict, decodeHexStrict, deriveScryptKey, openAesGcm, type ScryptParams, type Sealed } from '../encryption';
 import { toOtpParams } from '../account-fields';
 import { collectEntry, entryLabel, type ImportResult } from './result';
 import { asRecord, parseJsonObject } from './text';
@@ -15,8 +15,6 @@ import { asRecord, parseJsonObject } from './text';
 const AEGIS_VAULT_VERSION = 1;
 const AEGIS_MAX_DB_VERSION = 3;
 const PASSWORD_SLOT = 1;
-/** Each password slot costs a scrypt run: a hostile file must not make us run hundreds. */
-const MAX_PASSWORD_SLOTS = 4;
 
 function malformed(): TweestapError {
   return new TweestapError('input', 'import.aegis.malformed');
@@ -36,33 +34,53 @@ function readKeyParams(value: unknown): { nonce: Buffer; tag: Buffer } {
   return { nonce, tag };
 }
 
-/** The master key from the first password slot that `password` opens. */
-function unlockMasterKey(slots: unknown[], password: string): Buffer {
-  const passwordSlots = slots.map(asRecord).filter((slot) => slot?.type === PASSWORD_SLOT);
+/** A password slot: the master key wrapped under scrypt(password, salt, N, r, p). */
+interface PasswordSlot {
+  salt: Buffer;
+  kdf: ScryptParams;
+  nonce: Buffer;
+  wrapped: Sealed;
+}
+
+function readPasswordSlot(slot: Record<string, unknown> | undefined): PasswordSlot {
+  const salt = typeof slot?.salt === 'string' ? decodeHexStrict(slot.salt) : undefined;
+  const wrapped = typeof slot?.key === 'string' ? decodeHexStrict(slot.key) : undefined;
+  const [N, r, p] = [slot?.n, slot?.r, slot?.p].map(wholeNumber);
+  if (!salt || !wrapped || N === undefined || r === undefined || p === undefined) throw malformed();
+  const { nonce, tag } = readKeyParams(slot?.key_params);
+  return { salt, kdf: { N, r, p }, nonce, wrapped: { ciphertext: wrapped, tag } };
+}
+
+/**
+ * The master key from the first password slot that `password` opens. Every slot is read and the
+ * cost of all of them together checked before the first scrypt runs: a hostile file cannot buy
+ * time with many cheap slots or one expensive one.
+ */
+async function unlockMasterKey(slots: unknown[], password: string): Promise<Buffer> {
+  const passwordSlots = slots
+    .map(asRecord)
+    .filter((slot) => slot?.type === PASSWORD_SLOT)
+    .map(readPasswordSlot);
   if (passwordSlots.length === 0) throw new TweestapError('input', 'import.aegis.noPasswordSlot');
-  for (const slot of passwordSlots.slice(0, MAX_PASSWORD_SLOTS)) {
-    const salt = typeof slot?.salt === 'string' ? decodeHexStrict(slot.salt) : undefined;
-    const wrapped = typeof slot?.key === 'string' ? decodeHexStrict(slot.key) : undefined;
-    const [N, r, p] = [slot?.n, slot?.r, slot?.p].map(wholeNumber);
-    if (!salt || !wrapped || N === undefined || r === undefined || p === undefined) throw malformed();
-    const { nonce, tag } = readKeyParams(slot?.key_params);
+  assertScryptBudget(passwordSlots.map((slot) => slot.kdf));
+  for (const slot of passwordSlots) {
     // Aegis feeds scrypt the password's UTF-8 bytes as typed (no Unicode normalisation).
-    const slotKey = deriveScryptKey(Buffer.from(password, 'utf8'), salt, { N, r, p });
-    const masterKey = openAesGcm(slotKey, nonce, { ciphertext: wrapped, tag });
+    const slotKey = await deriveScryptKey(Buffer.from(password, 'utf8'), slot.salt, slot.kdf);
+    const masterKey = openAesGcm(slotKey, slot.nonce, slot.wrapped);
     if (masterKey) return masterKey;
   }
   throw new TweestapError('input', 'import.aegis.wrongPassword');
 }
 
 /** Decrypts an encrypted vault's `db` into its content object. */
-function decryptDb(header: Record<string, unknown>, db: string, password: string | undefined): unknown {
+async function decryptDb(header: Record<string, unknown>, db: string, password: string | undefined): Promise<unknown> {
   if (password === undefined) throw new TweestapError('input', 'import.passwordRequired');
   if (!Array.isArray(header.slots)) throw malformed();
   const { nonce, tag } = readKeyParams(header.params);
   const ciphertext = decodeBase64Strict(db);
   if (!ciphertext) throw malformed();
   const sealed: Sealed = { ciphertext, tag };
-  const plaintext = openAesGcm(unlockMasterKey(header.slots, password), nonce, sealed);
+  const plaintext = openAesGcm(await unlockMasterKey(header.slots, password), nonce, sealed);
   if (!plaintext) throw new TweestapError('input', 'import.aegis.wrongPassword');
   const content = parseJsonObject(plaintext.toString('utf8'));
   if (!content) throw malformed();
@@ -93,10 +111,11 @@ function readEntry(value: unknown) {
 /**
  * Every account of an Aegis export (`text` is the file's JSON). An encrypted vault needs
  * `password`. Throws TweestapError `import.aegis.malformed`, `import.aegis.newerVersion`,
- * `import.passwordRequired`, `import.aegis.noPasswordSlot`, `import.aegis.wrongPassword` or
- * `backup.unsafeKdf`; entries that cannot be imported (Steam, invalid) are listed as skipped.
+ * `import.passwordRequired`, `import.aegis.noPasswordSlot`, `import.aegis.wrongPassword`,
+ * `backup.unsafeKdf` or `backup.kdfTooCostly` (all slots together cost too much); entries that
+ * cannot be imported (Steam, invalid) are listed as skipped.
  */
-export function importAegis(text: string, password?: string): ImportResult {
+export async function importAegis(text: string, password?: string): Promise<ImportResult> {
   const vault = parseJsonObject(text);
   const header = asRecord(vault?.header);
   if (!vault || !header) throw malformed();
@@ -105,7 +124,7 @@ export function importAegis(text: string, password?: string): ImportResult {
     throw new TweestapError('input', 'import.aegis.newerVersion', { part: 'vault', version: vaultVersion });
   }
   if (vaultVersion !== AEGIS_VAULT_VERSION) throw malformed();
-  const content = asRecord(typeof vault.db === 'string' ? decryptDb(header, vault.db, password) : vault.db);
+  const content = asRecord(typeof vault.db === 'string' ? await decryptDb(header, vault.db, password) : vault.db);
   const dbVersion = wholeNumber(content?.version);
   if (dbVersion !== undefined && dbVersion > AEGIS_MAX_DB_VERSION) {
     throw new TweestapError('input', 'import.aegis.newerVersion', { part: 'db', version: dbVersion });

@@ -30,30 +30,31 @@ export interface ImportedFile extends ImportResult {
  * a password-protected 2FAS export and a Tweestap backup; without it those throw
  * `import.passwordRequired`, so a caller can ask and call again. Throws only TweestapError
  * (kind input): `backup.tooLarge`, `import.unknownFormat`, `import.noAccounts` (nothing importable and nothing
- * skipped), and the errors of the format's importer.
+ * skipped), and the errors of the format's importer. Key derivation runs off the event loop, after
+ * its cost was checked.
  */
-export function importFile(bytes: Uint8Array, password?: string): ImportedFile {
+export async function importFile(bytes: Uint8Array, password?: string): Promise<ImportedFile> {
   checkImportSize(bytes);
   const format = detectImportFormat(bytes);
-  const imported = readFormat(format, bytes, password);
+  const imported = await readFormat(format, bytes, password);
   if (imported.accounts.length === 0 && imported.skipped.length === 0) {
     throw new TweestapError('input', 'import.noAccounts');
   }
   return imported;
 }
 
-function readFormat(format: ImportFormat, bytes: Uint8Array, password: string | undefined): ImportedFile {
+async function readFormat(format: ImportFormat, bytes: Uint8Array, password: string | undefined): Promise<ImportedFile> {
   switch (format) {
     case 'tweestap-backup': {
       if (password === undefined) throw new TweestapError('input', 'import.passwordRequired');
-      const { createdAt, accounts } = decryptBackup(bytes, password);
+      const { createdAt, accounts } = await decryptBackup(bytes, password);
       return { format, createdAt, accounts, skipped: [] };
     }
     case 'aegis-plain':
     case 'aegis-encrypted':
-      return { format, ...importAegis(decodeExportText(bytes), password) };
+      return { format, ...(await importAegis(decodeExportText(bytes), password)) };
     case 'twofas':
-      return { format, ...import2fas(decodeExportText(bytes), password) };
+      return { format, ...(await import2fas(decodeExportText(bytes), password)) };
     case 'uri-list':
       return { format, ...importUriList(decodeExportText(bytes)) };
     case 'unknown':

@@ -5,14 +5,13 @@
  * `servicesEncrypted` = `base64(ciphertext‖tag):base64(salt):base64(iv)`, the key being
  * PBKDF2-HMAC-SHA256(password, salt, 10,000 iterations, 32 bytes) and the cipher AES-256-GCM.
  */
-import { pbkdf2Sync } from 'node:crypto';
 import { TweestapError } from '../../shared/errors';
-import { decodeBase64Strict, GCM_KEY_BYTES, GCM_TAG_BYTES, openAesGcm, parseJsonOrUndefined } from '../encryption';
+import { decodeBase64Strict, derivePbkdf2Sha256Key, GCM_TAG_BYTES, openAesGcm, parseJsonOrUndefined } from '../encryption';
 import { toOtpParams } from '../account-fields';
 import { collectEntry, entryLabel, type ImportResult } from './result';
 import { asRecord, parseJsonObject } from './text';
 
-/** What 2FAS uses; fixed by its format, not stored in the file. */
+/** What 2FAS uses; fixed by its format, not stored in the file, so a file cannot raise the cost. */
 const TWOFAS_PBKDF2_ITERATIONS = 10_000;
 
 function malformed(): TweestapError {
@@ -25,7 +24,7 @@ function decodeField(text: string | undefined): Buffer | undefined {
 }
 
 /** The services array hidden in `servicesEncrypted`. */
-function decryptServices(encrypted: string, password: string | undefined): unknown[] {
+async function decryptServices(encrypted: string, password: string | undefined): Promise<unknown[]> {
   if (password === undefined) throw new TweestapError('input', 'import.passwordRequired');
   const [sealedPart, saltPart, ivPart, ...rest] = encrypted.split(':');
   const sealed = decodeField(sealedPart);
@@ -34,7 +33,7 @@ function decryptServices(encrypted: string, password: string | undefined): unkno
   if (rest.length > 0 || !sealed || !salt || !iv || salt.length === 0 || sealed.length < GCM_TAG_BYTES) {
     throw malformed();
   }
-  const key = pbkdf2Sync(Buffer.from(password, 'utf8'), salt, TWOFAS_PBKDF2_ITERATIONS, GCM_KEY_BYTES, 'sha256');
+  const key = await derivePbkdf2Sha256Key(Buffer.from(password, 'utf8'), salt, TWOFAS_PBKDF2_ITERATIONS);
   const ciphertext = sealed.subarray(0, -GCM_TAG_BYTES);
   const tag = sealed.subarray(-GCM_TAG_BYTES);
   const plaintext = openAesGcm(key, iv, { ciphertext, tag });
@@ -73,12 +72,12 @@ function readService(value: unknown) {
  * `password`. Throws TweestapError `import.twofas.malformed`, `import.passwordRequired` or
  * `import.twofas.wrongPassword`; services that cannot be imported are listed as skipped.
  */
-export function import2fas(text: string, password?: string): ImportResult {
+export async function import2fas(text: string, password?: string): Promise<ImportResult> {
   const file = parseJsonObject(text);
   if (!file || !Array.isArray(file.services)) throw malformed();
   const encrypted = file.servicesEncrypted;
   if (encrypted !== undefined && encrypted !== null && typeof encrypted !== 'string') throw malformed();
-  const services = typeof encrypted === 'string' ? decryptServices(encrypted, password) : file.services;
+  const services = typeof encrypted === 'string' ? await decryptServices(encrypted, password) : file.services;
   const result: ImportResult = { accounts: [], skipped: [] };
   services.forEach((service: unknown, index) => {
     const record = asRecord(service);

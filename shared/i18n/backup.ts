@@ -14,6 +14,8 @@ export const en = {
     'This backup was made by a newer Tweestap (backup format {version}). Update Tweestap to restore it.',
   'backup.unsafeKdf':
     'The file asks for password-protection settings outside the safe range (N {N}, r {r}, p {p}), so it was not opened. It was not made by Tweestap, or it was changed.',
+  'backup.kdfTooCostly':
+    'The file asks for {count} password checks that together would take too long, so it was not opened. It was not made by Tweestap, or it was changed.',
   'backup.wrongPassword': 'Wrong password, or the backup file was changed. Nothing was restored.',
   'backup.contentInvalid':
     'The backup opened, but its content is not valid (account {index}). It was not made by this version of Tweestap, or it is damaged. Nothing was restored.',
@@ -49,6 +51,8 @@ export const nl: Record<keyof typeof en, string> = {
     'Deze back-up is gemaakt door een nieuwere Tweestap (formaat {version}). Werk Tweestap bij om hem terug te zetten.',
   'backup.unsafeKdf':
     'Het bestand vraagt om wachtwoordbeveiliging buiten het veilige bereik (N {N}, r {r}, p {p}) en is daarom niet geopend. Het is niet door Tweestap gemaakt, of het is gewijzigd.',
+  'backup.kdfTooCostly':
+    'Het bestand vraagt om {count} wachtwoordcontroles die samen te lang zouden duren en is daarom niet geopend. Het is niet door Tweestap gemaakt, of het is gewijzigd.',
   'backup.wrongPassword': 'Verkeerd wachtwoord, of de back-up is gewijzigd. Er is niets teruggezet.',
   'backup.contentInvalid':
     'De back-up is geopend, maar de inhoud is ongeldig (account {index}). Hij is niet door deze versie van Tweestap gemaakt, of hij is beschadigd. Er is niets teruggezet.',

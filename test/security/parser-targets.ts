@@ -163,8 +163,8 @@ let backupKey: Buffer | null = null;
 export const backupTarget: FuzzTarget<Uint8Array> = {
   name: 'backup reader',
   perCaseLimitMs: 2000,
-  setup() {
-    backupBase ??= encryptBackup(
+  async setup() {
+    backupBase ??= await encryptBackup(
       [
         { type: 'totp', issuer: 'Nse-Portal', account: 'jan@example.nl', secret: 'JBSWY3DPEHPK3PXP', algorithm: 'SHA1', digits: 6, period: 20, counter: 0 },
         { type: 'hotp', issuer: 'Bank', account: 'piet', secret: 'GEZDGNBVGY3TQOJQ', algorithm: 'SHA256', digits: 8, period: 30, counter: 9 },
@@ -172,7 +172,7 @@ export const backupTarget: FuzzTarget<Uint8Array> = {
       BACKUP_PASSWORD,
       { createdAt: Date.UTC(2026, 0, 1), scryptN: 2 ** 14 },
     );
-    backupKey ??= deriveBackupKey(readBackupEnvelope(backupBase), BACKUP_PASSWORD);
+    backupKey ??= await deriveBackupKey(readBackupEnvelope(backupBase), BACKUP_PASSWORD);
   },
   arbitrary: () => {
     const base = backupBase!;

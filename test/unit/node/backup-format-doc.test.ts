@@ -26,7 +26,7 @@ const pythonHasCryptography =
 describe('docs/backup-format.md', () => {
   it('has a worked example that decrypts with its stated password to its stated account', async () => {
     const example = fencedBlock(await readFile(DOC, 'utf8'), 'text');
-    const { createdAt, accounts } = decryptBackup(Buffer.from(example, 'ascii'), 'voorbeeld');
+    const { createdAt, accounts } = await decryptBackup(Buffer.from(example, 'ascii'), 'voorbeeld');
     expect(createdAt).toBe(1_748_736_000_000);
     expect(accounts).toEqual([
       {
@@ -49,7 +49,7 @@ describe('docs/backup-format.md', () => {
     try {
       const password = 'Ünïcode wachtwoord';
       await writeFile(path.join(dir, 'read_backup.py'), fencedBlock(await readFile(DOC, 'utf8'), 'python'));
-      await writeFile(path.join(dir, 'backup.tweestap'), encryptBackup([...FIXTURE_ACCOUNTS], password, { createdAt: 5 }));
+      await writeFile(path.join(dir, 'backup.tweestap'), await encryptBackup([...FIXTURE_ACCOUNTS], password, { createdAt: 5 }));
       const output = execFileSync('python3', [path.join(dir, 'read_backup.py'), path.join(dir, 'backup.tweestap')], {
         input: `${password}\n`,
         encoding: 'utf8',

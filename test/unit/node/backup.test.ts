@@ -12,7 +12,7 @@ import { TweestapError } from '../../../shared/errors';
 import { translate, type MessageKey } from '../../../shared/i18n';
 import type { OtpParams } from '../../../shared/otp/types';
 import { FIXTURE_ACCOUNTS } from '../../fixtures/import/generate';
-import { errorOf } from './importers/helpers';
+import { rejectionOf } from './importers/helpers';
 
 const PASSWORD = 'Zeer geheim wachtwoord 42!';
 /** The lowest cost the reader accepts: keeps these tests fast. One test uses the default. */
@@ -20,7 +20,7 @@ const TEST_N = 2 ** 14;
 const CREATED_AT = Date.UTC(2025, 0, 2, 3, 4, 5);
 const ACCOUNTS: OtpParams[] = [...FIXTURE_ACCOUNTS];
 
-function backupOf(accounts: OtpParams[] = ACCOUNTS, password = PASSWORD): Buffer {
+function backupOf(accounts: OtpParams[] = ACCOUNTS, password = PASSWORD): Promise<Buffer> {
   return encryptBackup(accounts, password, { createdAt: CREATED_AT, scryptN: TEST_N });
 }
 
@@ -72,29 +72,29 @@ function sealPlaintext(plaintext: string): Buffer {
 }
 
 describe('encryptBackup and decryptBackup', () => {
-  it('give back every account and the creation time', () => {
-    const restored = decryptBackup(backupOf(), PASSWORD);
+  it('give back every account and the creation time', async () => {
+    const restored = await decryptBackup(await backupOf(), PASSWORD);
     expect(restored).toEqual({ createdAt: CREATED_AT, accounts: ACCOUNTS });
   });
 
-  it('round-trip an empty account list and a non-ASCII password', () => {
-    expect(decryptBackup(backupOf([], 'wachtwoord ✓ ÆØÅ'), 'wachtwoord ✓ ÆØÅ').accounts).toEqual([]);
+  it('round-trip an empty account list and a non-ASCII password', async () => {
+    expect((await decryptBackup(await backupOf([], 'wachtwoord ✓ ÆØÅ'), 'wachtwoord ✓ ÆØÅ')).accounts).toEqual([]);
   });
 
-  it('accept the same password typed in another Unicode normal form', () => {
+  it('accept the same password typed in another Unicode normal form', async () => {
     const composed = 'caf\u00e9';
     const decomposed = 'cafe\u0301';
-    expect(decryptBackup(backupOf(ACCOUNTS, composed), decomposed).accounts).toEqual(ACCOUNTS);
+    expect((await decryptBackup(await backupOf(ACCOUNTS, composed), decomposed)).accounts).toEqual(ACCOUNTS);
   });
 
-  it('store canonical accounts only: no extra fields, secret normalised', () => {
+  it('store canonical accounts only: no extra fields, secret normalised', async () => {
     const loose = { ...ACCOUNTS[0]!, secret: 'jbsw y3dp-ehpk 3pxp', id: 'vault-id', note: 'x' } as OtpParams;
-    const [restored] = decryptBackup(backupOf([loose]), PASSWORD).accounts;
+    const [restored] = (await decryptBackup(await backupOf([loose]), PASSWORD)).accounts;
     expect(restored).toEqual({ ...ACCOUNTS[0]!, secret: 'JBSWY3DPEHPK3PXP' });
   });
 
-  it('write the documented header: format, version 1, scrypt r 8 p 1, 256-bit salt, 96-bit nonce', () => {
-    const header = headerOf(backupOf());
+  it('write the documented header: format, version 1, scrypt r 8 p 1, 256-bit salt, 96-bit nonce', async () => {
+    const header = headerOf(await backupOf());
     expect(header).toEqual({
       format: 'tweestap-backup',
       version: 1,
@@ -106,14 +106,14 @@ describe('encryptBackup and decryptBackup', () => {
     expect(Buffer.from(cipher.nonce, 'base64')).toHaveLength(12);
   });
 
-  it('use a fresh salt and nonce every time', () => {
-    const [a, b] = [backupOf(), backupOf()];
+  it('use a fresh salt and nonce every time', async () => {
+    const [a, b] = await Promise.all([backupOf(), backupOf()]);
     expect(headerOf(a)).not.toEqual(headerOf(b));
     expect(a.subarray(a.indexOf(0x0a))).not.toEqual(b.subarray(b.indexOf(0x0a)));
   });
 
-  it('never write a secret, a label or the password in clear', () => {
-    const text = backupOf().toString('latin1');
+  it('never write a secret, a label or the password in clear', async () => {
+    const text = (await backupOf()).toString('latin1');
     for (const p of ACCOUNTS) {
       expect(text).not.toContain(p.secret);
       if (p.account) expect(text).not.toContain(p.account);
@@ -121,52 +121,53 @@ describe('encryptBackup and decryptBackup', () => {
     expect(text).not.toContain(PASSWORD);
   });
 
-  it('default to scrypt N = 2^17 and read such a file', { timeout: 30_000 }, () => {
+  it('default to scrypt N = 2^17 and read such a file', { timeout: 30_000 }, async () => {
     expect(DEFAULT_SCRYPT_N).toBe(2 ** 17);
-    const file = encryptBackup(ACCOUNTS, PASSWORD, { createdAt: CREATED_AT });
+    const file = await encryptBackup(ACCOUNTS, PASSWORD, { createdAt: CREATED_AT });
     expect((headerOf(file).kdf as { N: number }).N).toBe(2 ** 17);
-    expect(decryptBackup(file, PASSWORD).accounts).toEqual(ACCOUNTS);
+    expect((await decryptBackup(file, PASSWORD)).accounts).toEqual(ACCOUNTS);
   });
 
-  it('is exactly read, derive and open (what the exhaustive tests below rely on)', () => {
-    const file = backupOf();
+  it('is exactly read, derive and open (what the exhaustive tests below rely on)', async () => {
+    const file = await backupOf();
     const envelope = readBackupEnvelope(file);
-    expect(openBackupEnvelope(envelope, deriveBackupKey(envelope, PASSWORD))).toEqual(decryptBackup(file, PASSWORD));
+    expect(openBackupEnvelope(envelope, await deriveBackupKey(envelope, PASSWORD))).toEqual(await decryptBackup(file, PASSWORD));
   });
 });
 
 describe('encryptBackup refuses', () => {
-  it('an empty password', () => {
-    expectRejected(errorOf(() => backupOf(ACCOUNTS, '')), 'backup.passwordEmpty');
+  it('an empty password', async () => {
+    expectRejected(await rejectionOf(() => backupOf(ACCOUNTS, '')), 'backup.passwordEmpty');
   });
 
-  it('an invalid account, naming its place and not its secret', () => {
+  it('an invalid account, naming its place and not its secret', async () => {
     const bad = { ...ACCOUNTS[1]!, digits: 9 } as unknown as OtpParams;
-    const error = errorOf(() => backupOf([ACCOUNTS[0]!, bad]));
+    const error = await rejectionOf(() => backupOf([ACCOUNTS[0]!, bad]));
     expectRejected(error, 'backup.accountInvalid');
     expect(error.params).toEqual({ index: 2 });
   });
 
-  it.each([-1, 1.5, Number.NaN])('a creation time of %s', (createdAt) => {
-    expectRejected(errorOf(() => encryptBackup(ACCOUNTS, PASSWORD, { createdAt, scryptN: TEST_N })), 'otp.timeInvalid');
+  it.each([-1, 1.5, Number.NaN])('a creation time of %s', async (createdAt) => {
+    expectRejected(await rejectionOf(() => encryptBackup(ACCOUNTS, PASSWORD, { createdAt, scryptN: TEST_N })), 'otp.timeInvalid');
   });
 
-  it('more accounts than a backup may hold (the reader would refuse the file)', () => {
+  it('more accounts than a backup may hold (the reader would refuse the file)', async () => {
     const many = Array.from({ length: 10_001 }, () => ACCOUNTS[0]!);
-    expectRejected(errorOf(() => backupOf(many)), 'backup.tooManyAccounts');
+    expectRejected(await rejectionOf(() => backupOf(many)), 'backup.tooManyAccounts');
   });
 
-  it.each([2 ** 13, 2 ** 14 + 1, 2 ** 21])('a cost N = %i outside the safe range', (scryptN) => {
-    expectRejected(errorOf(() => encryptBackup(ACCOUNTS, PASSWORD, { scryptN })), 'backup.unsafeKdf');
+  it.each([2 ** 13, 2 ** 14 + 1, 2 ** 21])('a cost N = %i outside the safe range', async (scryptN) => {
+    expectRejected(await rejectionOf(() => encryptBackup(ACCOUNTS, PASSWORD, { scryptN })), 'backup.unsafeKdf');
   });
 });
 
-describe('decryptBackup refuses, with a clear message', () => {
-  const file = backupOf();
+const file = await backupOf();
 
-  it('a wrong password', () => {
-    expectRejected(errorOf(() => decryptBackup(file, 'Zeer geheim wachtwoord 43!')), 'backup.wrongPassword');
-    expectRejected(errorOf(() => decryptBackup(file, '')), 'backup.wrongPassword');
+describe('decryptBackup refuses, with a clear message', () => {
+
+  it('a wrong password', async () => {
+    expectRejected(await rejectionOf(() => decryptBackup(file, 'Zeer geheim wachtwoord 43!')), 'backup.wrongPassword');
+    expectRejected(await rejectionOf(() => decryptBackup(file, '')), 'backup.wrongPassword');
     expect(translate('en', 'backup.wrongPassword')).toMatch(/wrong password, or .* changed/i);
   });
 
@@ -175,16 +176,16 @@ describe('decryptBackup refuses, with a clear message', () => {
     ['an Aegis export', '{"version":1,"header":{"slots":null,"params":null},"db":{"version":2,"entries":[]}}'],
     ['a URI list', 'otpauth://totp/x?secret=JBSWY3DP\n'],
     ['random bytes', randomBytes(300).toString('latin1')],
-  ])('%s as not a Tweestap backup', (_name, text) => {
-    expectRejected(errorOf(() => decryptBackup(Buffer.from(text, 'latin1'), PASSWORD)), 'backup.notBackup');
+  ])('%s as not a Tweestap backup', async (_name, text) => {
+    expectRejected(await rejectionOf(() => decryptBackup(Buffer.from(text, 'latin1'), PASSWORD)), 'backup.notBackup');
   });
 
-  it('a file made by a newer Tweestap, saying so, even if the rest is unfamiliar', () => {
+  it('a file made by a newer Tweestap, saying so, even if the rest is unfamiliar', async () => {
     const newer = withHeader(file, (h) => {
       h.version = 2;
       h.kdf = { name: 'argon2id', m: 65536 };
     });
-    const error = errorOf(() => decryptBackup(newer, PASSWORD));
+    const error = await rejectionOf(() => decryptBackup(newer, PASSWORD));
     expectRejected(error, 'backup.newerVersion');
     expect(error.params).toEqual({ version: 2 });
     expect(error.message).toMatch(/newer Tweestap.*Update/);
@@ -198,11 +199,11 @@ describe('decryptBackup refuses, with a clear message', () => {
     ['p of 1000', { p: 1000 }],
     ['N·r needing more than 1 GiB', { N: 2 ** 20, r: 16 }],
     ['r of 0', { r: 0 }],
-  ])('cost settings that are unsafe or a denial of service: %s', (_name, kdf) => {
+  ])('cost settings that are unsafe or a denial of service: %s', async (_name, kdf) => {
     const hostile = withHeader(file, (h) => {
       Object.assign(h.kdf, kdf);
     });
-    expectRejected(errorOf(() => decryptBackup(hostile, PASSWORD)), 'backup.unsafeKdf');
+    expectRejected(await rejectionOf(() => decryptBackup(hostile, PASSWORD)), 'backup.unsafeKdf');
   });
 
   it.each([
@@ -211,37 +212,37 @@ describe('decryptBackup refuses, with a clear message', () => {
     ['a short salt', (h: EditableHeader) => void (h.kdf.salt = Buffer.alloc(16).toString('base64'))],
     ['a fractional N', (h: EditableHeader) => void (h.kdf.N = 16384.5)],
     ['version 0', (h: EditableHeader) => void (h.version = 0)],
-  ])('a header with %s as damaged', (_name, edit) => {
-    expectRejected(errorOf(() => decryptBackup(withHeader(file, edit), PASSWORD)), 'backup.damaged');
+  ])('a header with %s as damaged', async (_name, edit) => {
+    expectRejected(await rejectionOf(() => decryptBackup(withHeader(file, edit), PASSWORD)), 'backup.damaged');
   });
 
-  it('a header changed in a way that still parses (the header is authenticated)', () => {
+  it('a header changed in a way that still parses (the header is authenticated)', async () => {
     const otherNonce = withHeader(file, (h) => {
       h.cipher.nonce = randomBytes(12).toString('base64');
     });
-    expectRejected(errorOf(() => decryptBackup(otherNonce, PASSWORD)), 'backup.wrongPassword');
+    expectRejected(await rejectionOf(() => decryptBackup(otherNonce, PASSWORD)), 'backup.wrongPassword');
     // The same values in another order: other bytes, so other additional data.
     const reordered = withHeader(file, ({ kdf, ...rest }) => ({ ...rest, kdf }));
-    expectRejected(errorOf(() => decryptBackup(reordered, PASSWORD)), 'backup.wrongPassword');
+    expectRejected(await rejectionOf(() => decryptBackup(reordered, PASSWORD)), 'backup.wrongPassword');
   });
 
-  it('every truncation, at every length, as cut off (or not a backup when empty)', () => {
+  it('every truncation, at every length, as cut off (or not a backup when empty)', async () => {
     for (let length = 0; length < file.length; length += 1) {
-      const error = errorOf(() => decryptBackup(file.subarray(0, length), PASSWORD));
+      const error = await rejectionOf(() => decryptBackup(file.subarray(0, length), PASSWORD));
       expectRejected(error, length === 0 ? 'backup.notBackup' : 'backup.truncated');
     }
   });
 
   // About 100 of the changes alter the salt and so cost a scrypt run each: seconds, not minutes.
-  it('every single-byte change of header and body', { timeout: 60_000 }, () => {
+  it('every single-byte change of header and body', { timeout: 60_000 }, async () => {
     const original = readBackupEnvelope(file);
-    const key = deriveBackupKey(original, PASSWORD);
+    const key = await deriveBackupKey(original, PASSWORD);
     const keys = new Map<string, number>();
     for (let index = 0; index < file.length; index += 1) {
       for (const mask of [0x01, 0x20, 0x80]) {
         const changed = Buffer.from(file);
         changed[index]! ^= mask;
-        const error = errorOf(() => {
+        const error = await rejectionOf(() => {
           const envelope = readBackupEnvelope(changed);
           const sameKdf = envelope.kdf.salt.equals(original.kdf.salt) && envelope.kdf.N === original.kdf.N;
           // Deriving the key once for every change that keeps the salt and cost saves minutes;
@@ -262,8 +263,8 @@ describe('decryptBackup refuses, with a clear message', () => {
     ['not JSON', 'not json'],
     ['no accounts member', JSON.stringify({ createdAt: 1 })],
     ['an unknown member', JSON.stringify({ createdAt: 1, accounts: [], extra: true })],
-  ])('decrypted content that is %s', (_name, plaintext) => {
-    const error = errorOf(() => decryptBackup(sealPlaintext(plaintext), PASSWORD));
+  ])('decrypted content that is %s', async (_name, plaintext) => {
+    const error = await rejectionOf(() => decryptBackup(sealPlaintext(plaintext), PASSWORD));
     expectRejected(error, 'backup.contentInvalid');
     expect(error.params).toEqual({ index: 0 });
   });
@@ -296,15 +297,69 @@ describe('decryptBackup refuses, with a clear message', () => {
     ['an unknown algorithm', { algorithm: 'MD5' }],
     ['digits as text', { digits: '6' }],
     ['an extra field', { id: 'x' }],
-  ])('a decrypted account with %s, naming its place', (_name, change) => {
+  ])('a decrypted account with %s, naming its place', async (_name, change) => {
     const accounts = [ACCOUNTS[0], { ...ACCOUNTS[1], ...change }];
-    const error = errorOf(() => decryptBackup(sealPlaintext(JSON.stringify({ createdAt: 1, accounts })), PASSWORD));
+    const error = await rejectionOf(() => decryptBackup(sealPlaintext(JSON.stringify({ createdAt: 1, accounts })), PASSWORD));
     expectRejected(error, 'backup.contentInvalid');
     expect(error.params).toEqual({ index: 2 });
   });
 
-  it('accepts content sealed by an independent writer that follows the documentation', () => {
+  it('accepts content sealed by an independent writer that follows the documentation', async () => {
     const plaintext = JSON.stringify({ createdAt: CREATED_AT, accounts: ACCOUNTS });
-    expect(decryptBackup(sealPlaintext(plaintext), PASSWORD)).toEqual({ createdAt: CREATED_AT, accounts: ACCOUNTS });
+    expect(await decryptBackup(sealPlaintext(plaintext), PASSWORD)).toEqual({ createdAt: CREATED_AT, accounts: ACCOUNTS });
   });
 });
+
+describe('bounded cost (issue 12.6)', () => {
+  /** A file whose header asks for other cost settings (not re-encrypted: refused before that matters). */
+  const costing = (kdf: Record<string, number>) =>
+    withHeader(file, (h) => {
+      Object.assign(h.kdf, kdf);
+    });
+
+  it.each([
+    ['N 2^20, r 8, p 16 (was accepted: 47.6 s and 1.1 GB before "wrong password")', { N: 2 ** 20, r: 8, p: 16 }],
+    ['N 2^17, r 8, p 4 (memory in range, work four times a backup)', { N: 2 ** 17, r: 8, p: 4 }],
+    ['N 2^19, r 8, p 1 (512 MiB)', { N: 2 ** 19, r: 8, p: 1 }],
+  ])('refuses %s when reading the header, before any key is derived', (_name, kdf) => {
+    const hostile = costing(kdf);
+    expect(hostile.indexOf(0x0a)).toBeLessThan(300);
+    // readBackupEnvelope never runs scrypt: the refusal comes before any cost is paid.
+    expectRejected(errorOfSync(() => readBackupEnvelope(hostile)), 'backup.unsafeKdf');
+  });
+
+  it('accepts the cost Tweestap writes, and twice its work (N 2^17, r 8, p 2)', () => {
+    expect(readBackupEnvelope(costing({ N: 2 ** 17, r: 8, p: 2 })).kdf).toMatchObject({ N: 2 ** 17, r: 8, p: 2 });
+  });
+
+  it('derives the key off the event loop: timers keep firing while scrypt runs', { timeout: 30_000 }, async () => {
+    const slow = await encryptBackup(ACCOUNTS, PASSWORD, { createdAt: CREATED_AT, scryptN: 2 ** 16 });
+    let ticks = 0;
+    const timer = setInterval(() => (ticks += 1), 1);
+    try {
+      await decryptBackup(slow, PASSWORD);
+    } finally {
+      clearInterval(timer);
+    }
+    expect(ticks).toBeGreaterThan(0);
+  });
+
+  it('round-trips the documented maximum: 5,000 accounts with 256-character labels (a body far over 4.5 MB)', { timeout: 60_000 }, async () => {
+    const label = (i: number, who: string) => `${who} ${i} ${'é'.repeat(256)}`.slice(0, 256);
+    const many = Array.from({ length: 5_000 }, (_, i) => ({ ...ACCOUNTS[0]!, issuer: label(i, 'Uitgever'), account: label(i, 'gebruiker') }));
+    const big = await backupOf(many);
+    expect(big.length).toBeGreaterThan(6 * 1024 * 1024);
+    expect((await decryptBackup(big, PASSWORD)).accounts).toEqual(many);
+  });
+});
+
+/** The TweestapError a synchronous `run` throws. */
+function errorOfSync(run: () => unknown): TweestapError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof TweestapError) return error;
+    throw error;
+  }
+  throw new Error('expected a TweestapError');
+}

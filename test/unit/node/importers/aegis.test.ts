@@ -11,7 +11,7 @@ import {
   FIXTURE_ACCOUNTS,
   FIXTURE_PASSWORD,
 } from '../../../fixtures/import/generate';
-import { expectInputError, useImportFixtures } from './helpers';
+import { expectInputRejection, useImportFixtures } from './helpers';
 
 const readFixture = useImportFixtures();
 /** Cheap scrypt for the many encrypted variations; the fixture file uses Aegis's 2^15. */
@@ -22,27 +22,27 @@ const entries = FIXTURE_ACCOUNTS.map(aegisEntry);
 describe('importAegis', () => {
   it('reads every account of a plain export', async () => {
     const text = (await readFixture('aegisPlain')).toString('utf8');
-    expect(importAegis(text)).toEqual({ accounts: FIXTURE_ACCOUNTS, skipped: [] });
+    expect(await importAegis(text)).toEqual({ accounts: FIXTURE_ACCOUNTS, skipped: [] });
   });
 
   it('reads every account of an encrypted export with its password (scrypt 2^15 as Aegis writes)', async () => {
     const text = (await readFixture('aegisEncrypted')).toString('utf8');
-    expect(importAegis(text, FIXTURE_PASSWORD)).toEqual({ accounts: FIXTURE_ACCOUNTS, skipped: [] });
+    expect(await importAegis(text, FIXTURE_PASSWORD)).toEqual({ accounts: FIXTURE_ACCOUNTS, skipped: [] });
   });
 
-  it('reads every content version Aegis has written (1 to 3)', () => {
+  it('reads every content version Aegis has written (1 to 3)', async () => {
     for (const version of [1, 2, 3]) {
-      expect(importAegis(aegisPlainVault(aegisDb(entries, version))).accounts).toEqual(FIXTURE_ACCOUNTS);
+      expect((await importAegis(aegisPlainVault(aegisDb(entries, version)))).accounts).toEqual(FIXTURE_ACCOUNTS);
     }
   });
 
-  it('skips Steam, Yandex, invalid and over-long entries with their reason and label, and imports the rest', () => {
+  it('skips Steam, Yandex, invalid and over-long entries with their reason and label, and imports the rest', async () => {
     const steam = { ...aegisEntry(FIXTURE_ACCOUNTS[0]!), type: 'steam', issuer: 'Steam', name: 'gamer' };
     const yandex = { ...aegisEntry(FIXTURE_ACCOUNTS[0]!), type: 'yandex', issuer: 'Yandex', name: 'ivan' };
     const badSecret = aegisEntry({ ...FIXTURE_ACCOUNTS[1]!, secret: 'NOT-BASE32!' });
     const noInfo = { type: 'totp', name: 'x', issuer: 'NoInfo' };
     const longName = { ...aegisEntry(FIXTURE_ACCOUNTS[0]!), issuer: 'Long', name: 'n'.repeat(257) };
-    const result = importAegis(aegisPlainVault(aegisDb([steam, entries[0], yandex, badSecret, 'junk', noInfo, longName])));
+    const result = await importAegis(aegisPlainVault(aegisDb([steam, entries[0], yandex, badSecret, 'junk', noInfo, longName])));
     expect(result.accounts).toEqual([FIXTURE_ACCOUNTS[0]]);
     expect(result.skipped).toEqual([
       { position: 1, label: 'Steam (gamer)', key: 'import.entrySteam', params: {} },
@@ -54,54 +54,80 @@ describe('importAegis', () => {
     ]);
   });
 
-  it('tries each password slot and ignores biometric ones', () => {
+  it('tries each password slot and ignores biometric ones', async () => {
     const text = aegisEncryptedVault(aegisDb(entries), 'second', (masterKey) => [
       aegisBiometricSlot(masterKey),
       aegisPasswordSlot(masterKey, 'first', FAST_N),
       aegisPasswordSlot(masterKey, 'second', FAST_N),
     ]);
-    expect(importAegis(text, 'second').accounts).toEqual(FIXTURE_ACCOUNTS);
-    expect(importAegis(text, 'first').accounts).toEqual(FIXTURE_ACCOUNTS);
+    expect((await importAegis(text, 'second')).accounts).toEqual(FIXTURE_ACCOUNTS);
+    expect((await importAegis(text, 'first')).accounts).toEqual(FIXTURE_ACCOUNTS);
   });
 
-  it('asks for the password of an encrypted export', () => {
-    expectInputError(() => importAegis(aegisEncryptedVault(aegisDb(entries), 'pw', fastSlot('pw'))), 'import.passwordRequired');
+  it('asks for the password of an encrypted export', async () => {
+    await expectInputRejection(() => importAegis(aegisEncryptedVault(aegisDb(entries), 'pw', fastSlot('pw'))), 'import.passwordRequired');
   });
 
-  it('refuses a wrong password', () => {
+  it('refuses a wrong password', async () => {
     const text = aegisEncryptedVault(aegisDb(entries), FIXTURE_PASSWORD, fastSlot(FIXTURE_PASSWORD));
-    expectInputError(() => importAegis(text, 'wrong'), 'import.aegis.wrongPassword');
+    await expectInputRejection(() => importAegis(text, 'wrong'), 'import.aegis.wrongPassword');
   });
 
-  it('refuses a vault that only biometrics can open', () => {
+  it('refuses a vault that only biometrics can open', async () => {
     const text = aegisEncryptedVault(aegisDb(entries), '', (masterKey) => [aegisBiometricSlot(masterKey)]);
-    expectInputError(() => importAegis(text, 'any'), 'import.aegis.noPasswordSlot');
+    await expectInputRejection(() => importAegis(text, 'any'), 'import.aegis.noPasswordSlot');
   });
 
-  it('refuses a changed database (authentication fails with the right password)', () => {
+  it('refuses a changed database (authentication fails with the right password)', async () => {
     const vault = JSON.parse(aegisEncryptedVault(aegisDb(entries), 'pw', fastSlot('pw'))) as { db: string };
     const db = Buffer.from(vault.db, 'base64');
     db[10]! ^= 1;
     const changed = JSON.stringify({ ...vault, db: db.toString('base64') });
-    expectInputError(() => importAegis(changed, 'pw'), 'import.aegis.wrongPassword');
+    await expectInputRejection(() => importAegis(changed, 'pw'), 'import.aegis.wrongPassword');
   });
 
-  it('refuses slot cost settings that would stall the machine, before running scrypt', () => {
+  it('refuses slot cost settings that would stall the machine, before running scrypt', async () => {
     const vault = JSON.parse(aegisEncryptedVault(aegisDb(entries), 'pw', fastSlot('pw'))) as {
       header: { slots: Record<string, unknown>[] };
     };
     vault.header.slots[0]!.n = 2 ** 30;
-    expectInputError(() => importAegis(JSON.stringify(vault), 'pw'), 'backup.unsafeKdf');
+    await expectInputRejection(() => importAegis(JSON.stringify(vault), 'pw'), 'backup.unsafeKdf');
   });
 
-  it('says so when the export is of a newer format', () => {
+  describe('counts every password slot before running scrypt (issue 12.6)', () => {
+    /** A vault with `count` fast slots, then given the cost settings `kdf` (refused before they matter). */
+    function vaultWithSlots(count: number, kdf: { n: number; r: number; p: number }): string {
+      const vault = JSON.parse(
+        aegisEncryptedVault(aegisDb(entries), 'pw', (masterKey) => Array.from({ length: count }, () => aegisPasswordSlot(masterKey, 'pw', FAST_N))),
+      ) as { header: { slots: Record<string, unknown>[] } };
+      for (const slot of vault.header.slots) Object.assign(slot, kdf);
+      return JSON.stringify(vault);
+    }
+
+    it('refuses four slots of N 2^20, r 8, p 16 (took 200 s)', async () => {
+      await expectInputRejection(() => importAegis(vaultWithSlots(4, { n: 2 ** 20, r: 8, p: 16 }), 'pw'), 'backup.unsafeKdf');
+    });
+
+    it('refuses slots each within the bound but together above it, naming their number', async () => {
+      const error = await expectInputRejection(() => importAegis(vaultWithSlots(3, { n: 2 ** 17, r: 8, p: 1 }), 'pw'), 'backup.kdfTooCostly');
+      expect(error.params).toEqual({ count: 3 });
+      await expectInputRejection(() => importAegis(vaultWithSlots(17, { n: 2 ** 14, r: 8, p: 1 }), 'pw'), 'backup.kdfTooCostly');
+    });
+
+    it('still opens a vault with several slots at the cost Aegis writes (N 2^15)', async () => {
+      const text = aegisEncryptedVault(aegisDb(entries), 'b', (masterKey) => [aegisPasswordSlot(masterKey, 'a'), aegisPasswordSlot(masterKey, 'b')]);
+      expect((await importAegis(text, 'b')).accounts).toEqual(FIXTURE_ACCOUNTS);
+    });
+  });
+
+  it('says so when the export is of a newer format', async () => {
     const newerVault = JSON.stringify({ version: 2, header: {}, db: 'x' });
-    expect(expectInputError(() => importAegis(newerVault), 'import.aegis.newerVersion').params).toEqual({
+    expect((await expectInputRejection(() => importAegis(newerVault), 'import.aegis.newerVersion')).params).toEqual({
       part: 'vault',
       version: 2,
     });
     const newerDb = aegisPlainVault(aegisDb(entries, 4));
-    expect(expectInputError(() => importAegis(newerDb), 'import.aegis.newerVersion').params).toEqual({
+    expect((await expectInputRejection(() => importAegis(newerDb), 'import.aegis.newerVersion')).params).toEqual({
       part: 'db',
       version: 4,
     });
@@ -126,7 +152,7 @@ describe('importAegis', () => {
         db: randomBytes(40).toString('base64'),
       }),
     ],
-  ])('refuses a damaged export: %s', (_name, text) => {
-    expectInputError(() => importAegis(text, 'pw'), 'import.aegis.malformed');
+  ])('refuses a damaged export: %s', async (_name, text) => {
+    await expectInputRejection(() => importAegis(text, 'pw'), 'import.aegis.malformed');
   });
 });

@@ -31,6 +31,25 @@ export function errorOf(run: () => unknown): TweestapError {
   throw new Error('expected a TweestapError, nothing was thrown');
 }
 
+/** The TweestapError `run` throws or rejects with (for async readers); anything else fails the test. */
+export async function rejectionOf(run: () => unknown): Promise<TweestapError> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof TweestapError) return error;
+    throw new Error(`expected a TweestapError, got ${String(error)}`);
+  }
+  throw new Error('expected a TweestapError, nothing was thrown');
+}
+
+/** {@link expectInputError} for a reader that rejects instead of throwing. */
+export async function expectInputRejection(run: () => unknown, key: MessageKey): Promise<TweestapError> {
+  const error = await rejectionOf(run);
+  return expectInputError(() => {
+    throw error;
+  }, key);
+}
+
 /** Asserts an input error with `key` whose message holds neither the password nor a secret. */
 export function expectInputError(run: () => unknown, key: MessageKey): TweestapError {
   const error = errorOf(run);

@@ -3,10 +3,10 @@ import { encryptBackup } from '../../../../node/backup';
 import { detectImportFormat, IMPORT_FORMATS, importFile } from '../../../../node/importers';
 import { MAX_IMPORT_BYTES } from '../../../../node/importers/text';
 import { FIXTURE_ACCOUNTS, FIXTURE_PASSWORD, TWOFAS_FIXTURE_ACCOUNTS } from '../../../fixtures/import/generate';
-import { expectInputError, useImportFixtures } from './helpers';
+import { expectInputRejection, useImportFixtures } from './helpers';
 
 const readFixture = useImportFixtures();
-const backup = encryptBackup([...FIXTURE_ACCOUNTS], FIXTURE_PASSWORD, { createdAt: 1_700_000_000_000, scryptN: 2 ** 14 });
+const backup = await encryptBackup([...FIXTURE_ACCOUNTS], FIXTURE_PASSWORD, { createdAt: 1_700_000_000_000, scryptN: 2 ** 14 });
 
 describe('detectImportFormat', () => {
   it.each([
@@ -19,11 +19,11 @@ describe('detectImportFormat', () => {
     expect(detectImportFormat(await readFixture(file))).toBe(format);
   });
 
-  it('recognises a Tweestap backup by its first bytes', () => {
+  it('recognises a Tweestap backup by its first bytes', async () => {
     expect(detectImportFormat(backup)).toBe('tweestap-backup');
   });
 
-  it('recognises a URI list behind a UTF-8 byte-order mark', () => {
+  it('recognises a URI list behind a UTF-8 byte-order mark', async () => {
     expect(detectImportFormat(Buffer.from('\ufeff# mine\notpauth://totp/a?secret=JBSWY3DP\n'))).toBe('uri-list');
   });
 
@@ -34,11 +34,11 @@ describe('detectImportFormat', () => {
     ['broken JSON', Buffer.from('{"header":')],
     ['invalid UTF-8', Buffer.from([0x6f, 0x74, 0xff, 0xfe, 0x00])],
     ['a PNG header', Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex')],
-  ])('answers unknown for %s', (_name, bytes) => {
+  ])('answers unknown for %s', async (_name, bytes) => {
     expect(detectImportFormat(bytes)).toBe('unknown');
   });
 
-  it('only answers the listed formats', () => {
+  it('only answers the listed formats', async () => {
     expect(IMPORT_FORMATS).toContain(detectImportFormat(Buffer.from('x')));
   });
 });
@@ -51,11 +51,11 @@ describe('importFile', () => {
     ['twofasEncrypted', 'twofas', TWOFAS_FIXTURE_ACCOUNTS],
     ['uriList', 'uri-list', FIXTURE_ACCOUNTS],
   ] as const)('imports every account of the generated %s file', async (file, format, accounts) => {
-    expect(importFile(await readFixture(file), FIXTURE_PASSWORD)).toEqual({ format, accounts, skipped: [] });
+    expect(await importFile(await readFixture(file), FIXTURE_PASSWORD)).toEqual({ format, accounts, skipped: [] });
   });
 
-  it('restores a Tweestap backup with its creation time', () => {
-    expect(importFile(backup, FIXTURE_PASSWORD)).toEqual({
+  it('restores a Tweestap backup with its creation time', async () => {
+    expect(await importFile(backup, FIXTURE_PASSWORD)).toEqual({
       format: 'tweestap-backup',
       createdAt: 1_700_000_000_000,
       accounts: FIXTURE_ACCOUNTS,
@@ -65,18 +65,18 @@ describe('importFile', () => {
 
   it('asks for a password for every encrypted kind', async () => {
     for (const bytes of [backup, await readFixture('aegisEncrypted'), await readFixture('twofasEncrypted')]) {
-      expectInputError(() => importFile(bytes), 'import.passwordRequired');
+      await expectInputRejection(() => importFile(bytes), 'import.passwordRequired');
     }
   });
 
-  it('passes on the backup errors (wrong password)', () => {
-    expectInputError(() => importFile(backup, 'wrong'), 'backup.wrongPassword');
+  it('passes on the backup errors (wrong password)', async () => {
+    await expectInputRejection(() => importFile(backup, 'wrong'), 'backup.wrongPassword');
   });
 
-  it('refuses an unknown file, an empty list and a file too large to be an export', () => {
-    expectInputError(() => importFile(Buffer.from('hello')), 'import.unknownFormat');
-    expectInputError(() => importFile(Buffer.from('{"services":[]}')), 'import.noAccounts');
+  it('refuses an unknown file, an empty list and a file too large to be an export', async () => {
+    await expectInputRejection(() => importFile(Buffer.from('hello')), 'import.unknownFormat');
+    await expectInputRejection(() => importFile(Buffer.from('{"services":[]}')), 'import.noAccounts');
     const huge = Buffer.alloc(MAX_IMPORT_BYTES + 1, 'otpauth://totp/a?secret=JBSWY3DP\n');
-    expectInputError(() => importFile(huge), 'backup.tooLarge');
+    await expectInputRejection(() => importFile(huge), 'backup.tooLarge');
   });
 });

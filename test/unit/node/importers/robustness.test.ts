@@ -17,10 +17,10 @@ import { TweestapError } from '../../../../shared/errors';
 
 const RUNS = 300;
 
-/** Runs `read`; true when it returned or threw a TweestapError of kind input. */
-function onlyTypedErrors(read: () => unknown): boolean {
+/** Runs `read`; true when it returned (or resolved) or threw (or rejected with) a TweestapError of kind input. */
+async function onlyTypedErrors(read: () => unknown): Promise<boolean> {
   try {
-    read();
+    await read();
     return true;
   } catch (error) {
     if (error instanceof TweestapError && error.kind === 'input') return true;
@@ -67,46 +67,46 @@ const looseService = fc.record(
 );
 
 describe('importers and the backup reader on hostile input', () => {
-  it('random bytes: importFile, detectImportFormat and decryptBackup', () => {
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 600 }), (bytes) => {
-        expect(onlyTypedErrors(() => importFile(bytes, 'pw'))).toBe(true);
-        expect(onlyTypedErrors(() => decryptBackup(bytes, 'pw'))).toBe(true);
+  it('random bytes: importFile, detectImportFormat and decryptBackup', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 600 }), async (bytes) => {
+        expect(await onlyTypedErrors(() => importFile(bytes, 'pw'))).toBe(true);
+        expect(await onlyTypedErrors(() => decryptBackup(bytes, 'pw'))).toBe(true);
         expect(typeof detectImportFormat(bytes)).toBe('string');
       }),
       { numRuns: RUNS },
     );
   });
 
-  it('random text: the URI list importer', () => {
+  it('random text: the URI list importer', async () => {
     const line = fc.oneof(
       fc.string(),
       fc.string().map((s) => `otpauth://${s}`),
       fc.string().map((s) => `otpauth-migration://offline?data=${s}`),
     );
-    fc.assert(
-      fc.property(fc.array(line, { maxLength: 8 }), (lines) => {
-        expect(onlyTypedErrors(() => importUriList(lines.join('\n')))).toBe(true);
+    await fc.assert(
+      fc.asyncProperty(fc.array(line, { maxLength: 8 }), async (lines) => {
+        expect(await onlyTypedErrors(() => importUriList(lines.join('\n')))).toBe(true);
       }),
       { numRuns: RUNS },
     );
   });
 
-  it('backup headers with random members after the magic', () => {
-    fc.assert(
-      fc.property(
+  it('backup headers with random members after the magic', async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.dictionary(fc.string({ maxLength: 8 }), anyField, { maxKeys: 5 }),
         fc.string({ maxLength: 80 }),
-        (members, body) => {
+        async (members, body) => {
           const header = JSON.stringify({ format: 'tweestap-backup', ...members });
-          expect(onlyTypedErrors(() => decryptBackup(Buffer.from(`${header}\n${body}\n`), 'pw'))).toBe(true);
+          expect(await onlyTypedErrors(() => decryptBackup(Buffer.from(`${header}\n${body}\n`), 'pw'))).toBe(true);
         },
       ),
       { numRuns: RUNS },
     );
   });
 
-  it('Aegis vaults with random entries, versions and slots', () => {
+  it('Aegis vaults with random entries, versions and slots', async () => {
     const slot = fc.record(
       {
         type: fc.oneof(fc.constant(1), anyField),
@@ -119,38 +119,38 @@ describe('importers and the backup reader on hostile input', () => {
       },
       { requiredKeys: [] },
     );
-    fc.assert(
-      fc.property(
+    await fc.assert(
+      fc.asyncProperty(
         fc.oneof(fc.constant(1), anyField),
         fc.oneof(fc.constantFrom(1, 2, 3), anyField),
         fc.array(fc.oneof(looseEntry, anyField), { maxLength: 6 }),
         fc.oneof(fc.constant(null), fc.array(slot, { maxLength: 2 })),
         fc.oneof(fc.constant('AAAA'), anyField),
-        (version, dbVersion, entries, slots, encryptedDb) => {
+        async (version, dbVersion, entries, slots, encryptedDb) => {
           const db = { version: dbVersion, entries };
           const plain = JSON.stringify({ version, header: { slots: null, params: null }, db });
           const params = { nonce: '00'.repeat(12), tag: '00'.repeat(16) };
           const encrypted = JSON.stringify({ version, header: { slots, params }, db: encryptedDb });
-          expect(onlyTypedErrors(() => importAegis(plain))).toBe(true);
-          expect(onlyTypedErrors(() => importAegis(encrypted, 'pw'))).toBe(true);
+          expect(await onlyTypedErrors(() => importAegis(plain))).toBe(true);
+          expect(await onlyTypedErrors(() => importAegis(encrypted, 'pw'))).toBe(true);
         },
       ),
       { numRuns: RUNS },
     );
   });
 
-  it('2FAS exports with random services and encrypted parts', () => {
-    fc.assert(
-      fc.property(
+  it('2FAS exports with random services and encrypted parts', async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.array(fc.oneof(looseService, anyField), { maxLength: 6 }),
         fc.oneof(
           fc.constant(undefined),
           anyField,
           fc.array(fc.base64String(), { maxLength: 4 }).map((parts) => parts.join(':')),
         ),
-        (services, servicesEncrypted) => {
+        async (services, servicesEncrypted) => {
           const text = JSON.stringify({ services, servicesEncrypted, schemaVersion: 4 });
-          expect(onlyTypedErrors(() => import2fas(text, 'pw'))).toBe(true);
+          expect(await onlyTypedErrors(() => import2fas(text, 'pw'))).toBe(true);
         },
       ),
       { numRuns: RUNS },

@@ -8,7 +8,7 @@ import {
   twofasPlainExport,
   twofasService,
 } from '../../../fixtures/import/generate';
-import { expectInputError, useImportFixtures } from './helpers';
+import { expectInputRejection, useImportFixtures } from './helpers';
 
 const readFixture = useImportFixtures();
 const services = FIXTURE_ACCOUNTS.map((p, i) => twofasService(p, i));
@@ -16,36 +16,36 @@ const services = FIXTURE_ACCOUNTS.map((p, i) => twofasService(p, i));
 describe('import2fas', () => {
   it('reads every account of a plain export', async () => {
     const text = (await readFixture('twofasPlain')).toString('utf8');
-    expect(import2fas(text)).toEqual({ accounts: TWOFAS_FIXTURE_ACCOUNTS, skipped: [] });
+    expect(await import2fas(text)).toEqual({ accounts: TWOFAS_FIXTURE_ACCOUNTS, skipped: [] });
   });
 
   it('reads every account of a password-protected export with its password', async () => {
     const text = (await readFixture('twofasEncrypted')).toString('utf8');
-    expect(import2fas(text, FIXTURE_PASSWORD)).toEqual({ accounts: TWOFAS_FIXTURE_ACCOUNTS, skipped: [] });
+    expect(await import2fas(text, FIXTURE_PASSWORD)).toEqual({ accounts: TWOFAS_FIXTURE_ACCOUNTS, skipped: [] });
   });
 
-  it('asks for the password of a protected export, and refuses a wrong one', () => {
+  it('asks for the password of a protected export, and refuses a wrong one', async () => {
     const text = twofasEncryptedExport(services, 'pw');
-    expectInputError(() => import2fas(text), 'import.passwordRequired');
-    expectInputError(() => import2fas(text, 'wrong'), 'import.twofas.wrongPassword');
+    await expectInputRejection(() => import2fas(text), 'import.passwordRequired');
+    await expectInputRejection(() => import2fas(text, 'wrong'), 'import.twofas.wrongPassword');
   });
 
-  it('uses the service name when the otp has no issuer, and 2FAS defaults for absent fields', () => {
+  it('uses the service name when the otp has no issuer, and 2FAS defaults for absent fields', async () => {
     const minimal = { name: 'Minimal', secret: 'JBSWY3DPEHPK3PXP', otp: { account: 'me' } };
     const noOtp = { name: 'Bare', secret: 'jbsw y3dp ehpk 3pxp' };
     const defaults = { type: 'totp', secret: 'JBSWY3DPEHPK3PXP', algorithm: 'SHA1', digits: 6, period: 30, counter: 0 };
-    expect(import2fas(twofasPlainExport([minimal, noOtp])).accounts).toEqual([
+    expect((await import2fas(twofasPlainExport([minimal, noOtp]))).accounts).toEqual([
       { ...defaults, issuer: 'Minimal', account: 'me' },
       { ...defaults, issuer: 'Bare', account: '' },
     ]);
   });
 
-  it('skips Steam, unknown token types and invalid services with their reason, and imports the rest', () => {
+  it('skips Steam, unknown token types and invalid services with their reason, and imports the rest', async () => {
     const steam = { ...services[0], name: 'Steam', otp: { tokenType: 'STEAM', account: 'gamer', issuer: 'Steam' } };
     const odd = { ...services[0], otp: { tokenType: 'MOTP', issuer: 'Odd' } };
     const noSecret = { name: 'Empty', otp: { issuer: 'Empty', account: 'x' } };
     const badPeriod = { ...services[0], otp: { ...(services[0]!.otp as object), period: -5 } };
-    const result = import2fas(twofasPlainExport([steam, services[1], odd, noSecret, badPeriod, null]));
+    const result = await import2fas(twofasPlainExport([steam, services[1], odd, noSecret, badPeriod, null]));
     expect(result.accounts).toEqual([FIXTURE_ACCOUNTS[1]]);
     expect(result.skipped.map(({ position, label, key }) => ({ position, label, key }))).toEqual([
       { position: 1, label: 'Steam (gamer)', key: 'import.entrySteam' },
@@ -63,7 +63,7 @@ describe('import2fas', () => {
     ['servicesEncrypted with two parts', '{"services":[],"servicesEncrypted":"AAAA:AAAA"}'],
     ['servicesEncrypted with four parts', '{"services":[],"servicesEncrypted":"AAAAAAAAAAAAAAAAAAAAAA==:AAAA:AAAA:AAAA"}'],
     ['servicesEncrypted that is not Base64', '{"services":[],"servicesEncrypted":"***:***:***"}'],
-  ])('refuses a damaged export: %s', (_name, text) => {
-    expectInputError(() => import2fas(text, 'pw'), 'import.twofas.malformed');
+  ])('refuses a damaged export: %s', async (_name, text) => {
+    await expectInputRejection(() => import2fas(text, 'pw'), 'import.twofas.malformed');
   });
 });
