@@ -74,7 +74,7 @@ Exports every account WITH ITS SECRET; keep the output safe.
     const accounts = await (await ctx.accounts()).exportAccounts();
     if (accounts.length === 0) throw new TweestapError('not-found', 'cli.export.empty');
     if (values.backup !== undefined && password !== undefined) {
-      await writePrivateFileAtomically(values.backup, encryptBackup(accounts, password, { createdAt: ctx.clock.now() }));
+      await writePrivateFileAtomically(values.backup, await encryptBackup(accounts, password, { createdAt: ctx.clock.now() }));
       ctx.out(ctx.t('cli.export.backupWritten', { count: accounts.length, file: values.backup }));
       return EXIT.ok;
     }
