@@ -39,6 +39,19 @@ export default defineConfig({
         },
       },
       {
+        // The real built main.cjs and preload.cjs on the Electron stand-in (test/shell/stand-in), or on
+        // the real Electron with TWEESTAP_ELECTRON=real; needs a build, with-keyring.sh and with-display.sh.
+        test: {
+          name: 'shell',
+          include: ['test/shell/**/*.test.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          globalSetup: ['test/shell/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
         test: {
           name: 'packaging',
           include: ['test/packaging/**/*.test.ts'],

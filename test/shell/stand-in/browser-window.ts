@@ -81,8 +81,10 @@ export class StandInWebContents extends EventEmitter {
   }
 
   send(channel: string, ...args: unknown[]): void {
+    record('webContents', 'send', this.id, channel);
     // Sent to the main frame; lost when no page (or no preload) is there yet, as in Electron.
-    void this.page?.evaluate(([name, sent, payload]) => (window as unknown as Record<string, (c: string, a: unknown[]) => void>)[name]?.(sent, payload), [RECEIVE, channel, args] as const).catch(() => undefined);
+    void this.page
+      ?.evaluate(([name, sent, payload]) => (window as unknown as Record<string, (c: string, a: unknown[]) => void>)[name]?.(sent, payload), [RECEIVE, channel, args] as const).catch(() => undefined);
   }
 
   executeJavaScript(code: string): Promise<unknown> {
