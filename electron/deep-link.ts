@@ -7,7 +7,7 @@
  * checks links, it never adds anything.
  */
 import { TweestapError } from '../shared/errors';
-import { MAX_URI_LENGTH } from '../node/api-validation';
+import { MAX_URI_LENGTH } from '../shared/limits';
 
 /** The scheme registered with the OS (`app.setAsDefaultProtocolClient`, electron-builder `protocols`). */
 export const PROTOCOL_SCHEME = 'otpauth';

@@ -6,7 +6,7 @@
 import { TweestapError } from '../shared/errors';
 import { validateOtpParams } from '../shared/otp';
 import type { OtpParams } from '../shared/otp/types';
-import { LABEL_MAX_LENGTH } from './accounts';
+import { MAX_LABEL_LENGTH } from '../shared/limits';
 
 /** Account fields as found in a file: any of them may be missing or of the wrong type. */
 export interface LooseAccountFields {
@@ -43,8 +43,8 @@ export function toOtpParams(fields: LooseAccountFields): OtpParams {
     period: isHotp ? DEFAULT_PERIOD : (fields.period ?? DEFAULT_PERIOD),
     counter: isHotp ? fields.counter : 0,
   } as OtpParams);
-  if (params.issuer.length > LABEL_MAX_LENGTH || params.account.length > LABEL_MAX_LENGTH) {
-    throw new TweestapError('input', 'vault.labelTooLong', { max: LABEL_MAX_LENGTH });
+  if (params.issuer.length > MAX_LABEL_LENGTH || params.account.length > MAX_LABEL_LENGTH) {
+    throw new TweestapError('input', 'vault.labelTooLong', { max: MAX_LABEL_LENGTH });
   }
   return params;
 }

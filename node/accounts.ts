@@ -10,6 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AccountView, AddResult, CodeSlot, CodeView, DuplicateChoice, ManualEntry, UserMessage, VaultRecovery } from '../shared/api';
 import { TweestapError } from '../shared/errors';
+import { MAX_LABEL_LENGTH } from '../shared/limits';
 import { decodeMigrationUri, hotpCode, MigrationBatch, migrationImportWarnings, parseOtpauthUri, totpAt, validateOtpParams } from '../shared/otp';
 import { checkLabelCharacters } from '../shared/otp/label-safety';
 import { LabelIndex, type LabelMatch } from '../shared/otp/look-alike';
@@ -25,8 +26,6 @@ export interface AccountServiceDeps {
   newId?: () => string;
 }
 
-/** Longest issuer or account name (the vault schema enforces the same). */
-export const LABEL_MAX_LENGTH = 256;
 
 /** An HOTP code stays valid until it is used: its slot ends at the far future. */
 const HOTP_VALID_UNTIL = Number.MAX_SAFE_INTEGER;
@@ -323,7 +322,7 @@ function checkParams(p: OtpParams): OtpParams {
 /** A name for the vault: no hidden characters (checked before trimming), trimmed, not too long. */
 function checkLabel(label: string): string {
   const trimmed = checkLabelCharacters(String(label)).trim();
-  if (trimmed.length > LABEL_MAX_LENGTH) throw new TweestapError('input', 'vault.labelTooLong', { max: LABEL_MAX_LENGTH });
+  if (trimmed.length > MAX_LABEL_LENGTH) throw new TweestapError('input', 'vault.labelTooLong', { max: MAX_LABEL_LENGTH });
   return trimmed;
 }
 

@@ -11,26 +11,19 @@ import { API_METHODS, LINKS } from '../shared/api';
 import { TweestapError } from '../shared/errors';
 import { LOCALES } from '../shared/i18n';
 import { ALGORITHMS, DIGITS, OTP_TYPES } from '../shared/otp/types';
-import { MAX_BACKUP_BYTES } from './backup';
+import {
+  MAX_ACCOUNTS,
+  MAX_ID_LENGTH,
+  MAX_IMPORT_BASE64_LENGTH,
+  MAX_LABEL_LENGTH,
+  MAX_PASSWORD_LENGTH,
+  MAX_SECRET_INPUT_LENGTH,
+  MAX_SHORTCUT_LENGTH,
+  MAX_URI_LENGTH,
+} from '../shared/limits';
 
-/** Longest `otpauth://` or `otpauth-migration://` text accepted (a large migration part fits). */
-export const MAX_URI_LENGTH = 4096;
-/** Longest issuer or account label. */
-export const MAX_LABEL_LENGTH = 256;
-/** Longest secret as typed (Base32 with spaces; 512 bytes of key is far beyond any portal). */
-export const MAX_SECRET_INPUT_LENGTH = 1024;
-/** Longest account id (the vault uses UUIDs). */
-export const MAX_ID_LENGTH = 128;
-/** Most accounts in one reorder call. */
-export const MAX_ACCOUNTS = 10_000;
-/** Longest global shortcut accelerator. */
-export const MAX_SHORTCUT_LENGTH = 100;
 /** Largest tester clock offset: about 200 years either way, enough to test steps past 2038. */
 export const MAX_CLOCK_OFFSET_SECONDS = 200 * 366 * 86_400;
-/** Longest backup or import password (far beyond any passphrase a person types). */
-export const MAX_PASSWORD_LENGTH = 1024;
-/** Longest Base64 text of an imported file: the largest file the importers read, encoded. */
-export const MAX_IMPORT_BASE64_LENGTH = 4 * Math.ceil(MAX_BACKUP_BYTES / 3);
 /** Largest clipboard clearing delay: ten minutes. */
 export const MAX_CLIPBOARD_CLEAR_SECONDS = 600;
 

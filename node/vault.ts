@@ -14,6 +14,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DAMAGED_VAULT_KEYS, type VaultRecovery } from '../shared/api';
 import { TweestapError } from '../shared/errors';
+import { MAX_ID_LENGTH, MAX_LABEL_LENGTH } from '../shared/limits';
 import { ALGORITHMS, DIGITS, MAX_PERIOD_SECONDS, OTP_TYPES, type OtpLabelAndSettings } from '../shared/otp/types';
 import { vaultPath } from './paths';
 import { errorCode, withFileLock, type FileLockOptions } from './file-lock';
@@ -29,14 +30,12 @@ export interface VaultAccount extends OtpLabelAndSettings {
   addedAt: string;
 }
 
-const LABEL_MAX = 256;
-
 const accountSchema = z
   .object({
-    id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+    id: z.string().regex(/^[A-Za-z0-9_-]+$/).max(MAX_ID_LENGTH),
     type: z.enum(OTP_TYPES),
-    issuer: z.string().max(LABEL_MAX),
-    account: z.string().max(LABEL_MAX),
+    issuer: z.string().max(MAX_LABEL_LENGTH),
+    account: z.string().max(MAX_LABEL_LENGTH),
     algorithm: z.enum(ALGORITHMS),
     digits: z.literal(DIGITS),
     period: z.int().min(1).max(MAX_PERIOD_SECONDS),

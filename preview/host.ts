@@ -13,7 +13,7 @@ import type { ApiEvent } from '../shared/api';
 import { translate } from '../shared/i18n';
 import { systemClock, type Clock } from '../shared/ports';
 import { openAccountService } from '../node/open-accounts';
-import { MAX_IMPORT_BASE64_LENGTH } from '../node/api-validation';
+import { MAX_IMPORT_BASE64_LENGTH } from '../shared/limits';
 import { dataDir } from '../node/paths';
 import { defaultRendererRoot, loadRendererFile } from '../node/renderer-files';
 import { createApiService, type AccountsPort, type ApiService, type HostPort } from '../node/api-service';

@@ -1,6 +1,6 @@
 /** Reading an export's bytes as text and JSON, with the size bound every importer shares. */
 import { TweestapError } from '../../shared/errors';
-import { MAX_BACKUP_BYTES } from '../backup';
+import { MAX_BACKUP_BYTES } from '../../shared/limits';
 import { parseJsonOrUndefined } from '../encryption';
 
 /** Largest export we read (the same bound as a backup): memory stays bounded for any file. */

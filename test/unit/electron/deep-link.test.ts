@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DeepLinkQueue, deepLinkFromArgv, validateDeepLink } from '../../../electron/deep-link';
-import { MAX_URI_LENGTH } from '../../../node/api-validation';
+import { MAX_URI_LENGTH } from '../../../shared/limits';
 import { TweestapError } from '../../../shared/errors';
 import { translate } from '../../../shared/i18n';
 

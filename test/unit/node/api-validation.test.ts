@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { API_METHODS, type ApiMethod } from '../../../shared/api';
 import { TweestapError } from '../../../shared/errors';
-import { isApiMethod, MAX_IMPORT_BASE64_LENGTH, MAX_LABEL_LENGTH, MAX_PASSWORD_LENGTH, MAX_URI_LENGTH, validateArgs } from '../../../node/api-validation';
+import { isApiMethod, validateArgs } from '../../../node/api-validation';
+import { MAX_IMPORT_BASE64_LENGTH, MAX_LABEL_LENGTH, MAX_PASSWORD_LENGTH, MAX_URI_LENGTH } from '../../../shared/limits';
 
 const entry = { issuer: 'Nse-Portal', account: 'a@example.nl', secret: 'jbsw y3dp', type: 'totp', algorithm: 'SHA1', digits: 6, period: 20, counter: 0 };
 
