@@ -7,11 +7,17 @@
  * waiters notice the dead holder at once, it is done under a second, short-lived O_EXCL "break"
  * lock and only if the lock file still holds the dead holder's nonce. Waiting is bounded.
  *
- * Known limit: a dead holder whose pid has been reused by another process looks alive, so waiters
- * time out with a clear error until the user removes the lock file (the error names it).
+ * The lock file is created 0600. A lock held by another user's process (the lock file belongs to
+ * another user, or its holder is a live process we may not signal) is reported at once
+ * (`vault.lockOtherUser`) instead of waiting out the timeout: that user's process may hold it for
+ * long, and we could not break it anyway.
+ *
+ * Known limit: a dead holder whose pid has been reused by another process of ours looks alive, so
+ * waiters time out with a clear error until the user removes the lock file (the error names it).
  */
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { TweestapError } from '../shared/errors';
 
@@ -27,6 +33,8 @@ interface LockOwner {
   nonce: string;
   /** The file has no readable owner yet but is too young to call stale. */
   beingWritten?: boolean;
+  /** The user id the lock file belongs to (undefined on Windows and for our own new lock). */
+  fileUid?: number;
 }
 
 /** Per-process queues, so one process never waits for a lock it already holds itself. */
@@ -61,7 +69,9 @@ async function acquire(lockPath: string, { timeoutMs = 10_000, retryMs = 15 }: F
     if (await tryCreate(lockPath, owner)) return owner;
     const holder = await readOwner(lockPath);
     if (holder && isStale(holder)) await breakStaleLock(lockPath, holder);
-    else if (Date.now() > deadline) {
+    else if (holder && heldByOtherUser(holder)) {
+      throw new TweestapError('vault', 'vault.lockOtherUser', { file: lockPath, folder: path.dirname(lockPath), pid: holder.pid });
+    } else if (Date.now() > deadline) {
       throw new TweestapError('vault', 'vault.lockTimeout', { file: lockPath, seconds: Math.round(timeoutMs / 1000), pid: holder?.pid ?? '?' });
     } else await sleep(retryMs + Math.random() * retryMs);
   }
@@ -71,7 +81,7 @@ async function acquire(lockPath: string, { timeoutMs = 10_000, retryMs = 15 }: F
 async function tryCreate(lockPath: string, owner: LockOwner): Promise<boolean> {
   let handle: fs.FileHandle;
   try {
-    handle = await fs.open(lockPath, 'wx');
+    handle = await fs.open(lockPath, 'wx', 0o600);
   } catch (error) {
     if (errorCode(error) === 'EEXIST') return false;
     throw new TweestapError('vault', 'vault.lockFailed', { file: lockPath, reason: errorCode(error) ?? String(error) });
@@ -92,19 +102,47 @@ async function tryCreate(lockPath: string, owner: LockOwner): Promise<boolean> {
 async function readOwner(lockPath: string): Promise<LockOwner | null> {
   let text: string;
   let modified: number;
+  let fileUid: number | undefined;
   try {
-    [text, { mtimeMs: modified }] = await Promise.all([fs.readFile(lockPath, 'utf8'), fs.stat(lockPath)]);
+    // A lock file is a few dozen bytes; read no more than that, whatever was put there.
+    [text, { mtimeMs: modified, uid: fileUid }] = await Promise.all([readSmall(lockPath), fs.stat(lockPath)]);
   } catch {
     return null;
   }
+  if (process.platform === 'win32') fileUid = undefined;
   try {
     const parsed = JSON.parse(text) as Partial<LockOwner>;
-    if (typeof parsed.pid === 'number' && typeof parsed.nonce === 'string') return { pid: parsed.pid, nonce: parsed.nonce };
+    if (typeof parsed.pid === 'number' && typeof parsed.nonce === 'string') return { pid: parsed.pid, nonce: parsed.nonce, fileUid };
   } catch {
     // fall through: an empty or half-written file
   }
   const young = Date.now() - modified <= UNREADABLE_GRACE_MS;
-  return { pid: DEAD_PID, nonce: `unreadable:${modified}:${text}`, beingWritten: young };
+  return { pid: DEAD_PID, nonce: `unreadable:${modified}:${text}`, beingWritten: young, fileUid };
+}
+
+const MAX_LOCK_FILE_BYTES = 1024;
+
+/** The first KiB of a file as UTF-8, without following a symlink. */
+async function readSmall(file: string): Promise<string> {
+  const handle = await fs.open(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
+  try {
+    const buffer = Buffer.alloc(MAX_LOCK_FILE_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * A live holder we must not wait for: the lock file belongs to another user, or its process is
+ * one we may not signal (EPERM: another user's).
+ */
+function heldByOtherUser(holder: LockOwner): boolean {
+  const ownUid = process.getuid?.();
+  if (holder.beingWritten) return false;
+  if (ownUid !== undefined && holder.fileUid !== undefined && holder.fileUid !== ownUid) return true;
+  return holder.pid > 0 && signalError(holder.pid) === 'EPERM';
 }
 
 /** Stands for the holder of a lock file without a readable owner. */
@@ -121,11 +159,17 @@ function isStale(holder: LockOwner): boolean {
 
 function isAlive(pid: number): boolean {
   if (pid <= 0) return false;
+  const error = signalError(pid);
+  return error === undefined || error === 'EPERM';
+}
+
+/** The error code of probing `pid` with signal 0 (ESRCH: gone; EPERM: another user's), or undefined when it is ours and alive. */
+function signalError(pid: number): string | undefined {
   try {
     process.kill(pid, 0);
-    return true;
+    return undefined;
   } catch (error) {
-    return errorCode(error) === 'EPERM';
+    return errorCode(error) ?? 'error';
   }
 }
 

@@ -19,6 +19,7 @@ import { ALGORITHMS, DIGITS, MAX_PERIOD_SECONDS, OTP_TYPES, type OtpLabelAndSett
 import { vaultPath } from './paths';
 import { errorCode, withFileLock, type FileLockOptions } from './file-lock';
 import { syncDir, temporaryNameFor, writeDurably } from './atomic-file';
+import { ensurePrivateFolder } from './private-folder';
 
 export const VAULT_FORMAT = 'tweestap-vault';
 export const VAULT_VERSION = 1;
@@ -228,10 +229,12 @@ export class Vault {
     }
   }
 
+  /** The data folder, created 0700; one other users can write is refused (`vault.folderNotPrivate`). */
   private async ensureDir(): Promise<void> {
     try {
-      await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
+      await ensurePrivateFolder(this.dir);
     } catch (error) {
+      if (error instanceof TweestapError) throw error;
       throw new TweestapError('vault', 'vault.writeFailed', { file: this.file, reason: errorCode(error) ?? String(error) });
     }
   }

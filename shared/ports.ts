@@ -8,6 +8,8 @@
 export interface SecretStore {
   /** Every secret of our service in one call (never one call per account). */
   loadAll(): Promise<Map<string, string>>;
+  /** One account's secret, or null when it has none: for commands that need only a few. */
+  get(accountId: string): Promise<string | null>;
   set(accountId: string, secret: string): Promise<void>;
   /** Resolves false when there was no such entry. */
   delete(accountId: string): Promise<boolean>;

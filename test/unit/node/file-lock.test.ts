@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -58,8 +58,8 @@ describe('withFileLock', () => {
   });
 
   it('gives up with a vault error naming the lock file when a live process holds it', async () => {
-    // pid 1 is alive on every Unix system (and EPERM counts as alive).
-    writeFileSync(lockPath, JSON.stringify({ pid: 1, nonce: 'alive' }));
+    // Our parent (the test runner) is alive and ours.
+    writeFileSync(lockPath, JSON.stringify({ pid: process.ppid, nonce: 'alive' }));
     const error = await withFileLock(lockPath, async () => 'ran', { timeoutMs: 100 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TweestapError);
     expect((error as TweestapError).kind).toBe('vault');
@@ -67,4 +67,39 @@ describe('withFileLock', () => {
     expect((error as TweestapError).params.file).toBe(lockPath);
     expect(readFileSync(lockPath, 'utf8')).toContain('alive');
   });
+
+  it('creates the lock file readable by its owner only (0600)', async () => {
+    const mode = await withFileLock(lockPath, async () => statSync(lockPath).mode & 0o777);
+    expect(mode).toBe(0o600);
+  });
+
+  // Issue 12.5: such a lock used to cost the full timeout (10 s by default) before a vague message.
+  it("reports at once, by name, a lock held by another user's live process", async () => {
+    const other = anotherUsersLock();
+    try {
+      const error = await withFileLock(lockPath, async () => 'ran', { timeoutMs: 60_000 }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TweestapError);
+      expect((error as TweestapError).key).toBe('vault.lockOtherUser');
+      expect((error as TweestapError).params).toMatchObject({ file: lockPath, pid: other.pid });
+      expect(existsSync(lockPath)).toBe(true);
+    } finally {
+      other.stop();
+    }
+  });
 });
+
+/**
+ * A lock file held by another user's live process. As root: a process started as `nobody`, and
+ * the lock file given to that user. Otherwise: pid 1, which belongs to root (signalling it: EPERM).
+ */
+function anotherUsersLock(): { pid: number; stop: () => void } {
+  if (process.getuid?.() !== 0) {
+    writeFileSync(lockPath, JSON.stringify({ pid: 1, nonce: 'theirs' }));
+    return { pid: 1, stop: () => undefined };
+  }
+  const child = spawn('sleep', ['60'], { uid: NOBODY, gid: NOBODY, stdio: 'ignore' });
+  writeFileSync(lockPath, JSON.stringify({ pid: child.pid, nonce: 'theirs' }));
+  chownSync(lockPath, NOBODY, NOBODY);
+  return { pid: child.pid!, stop: () => void child.kill() };
+}
+const NOBODY = 65534;

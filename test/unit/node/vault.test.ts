@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -233,3 +233,23 @@ describe('Vault.recover', () => {
     expect(readdirSync(dir).some((name) => name.includes('.corrupt-'))).toBe(false);
   });
 });
+
+describe('the data folder (issue 12.5)', () => {
+  it('is refused when other users can write it, and nothing is written', async () => {
+    chmodSync(dir, 0o777);
+    const error = await vaultError(vault.update((accounts) => void accounts.push(account('a'))));
+    expect(error.key).toBe('vault.folderNotPrivate');
+    expect(error.params).toEqual({ folder: dir });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('is created 0700 when missing', async () => {
+    const fresh = new Vault(path.join(dir, 'new'));
+    await fresh.update((accounts) => void accounts.push(account('a')));
+    expect(statMode(path.join(dir, 'new'))).toBe(0o700);
+  });
+});
+
+function statMode(file: string): number {
+  return statSync(file).mode & 0o777;
+}

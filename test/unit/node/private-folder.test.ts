@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { isWritableByOthers } from '../../../node/private-folder';
+
+const US = 1000;
+const OTHER = 1001;
+const ROOT = 0;
+
+describe('isWritableByOthers', () => {
+  it.each([
+    ['ours, 0700', { mode: 0o40700, uid: US }, false],
+    ['ours, 0755', { mode: 0o40755, uid: US }, false],
+    ["root's, 0755 (a system folder)", { mode: 0o40755, uid: ROOT }, false],
+    ['ours, group-writable 0770', { mode: 0o40770, uid: US }, true],
+    ['ours, world-writable 0777', { mode: 0o40777, uid: US }, true],
+    ['ours, world-writable and sticky 1777', { mode: 0o41777, uid: US }, false],
+    ["root's, world-writable and sticky (/tmp)", { mode: 0o41777, uid: ROOT }, true],
+    ["another user's, 0700", { mode: 0o40700, uid: OTHER }, true],
+    ["another user's, sticky 1777", { mode: 0o41777, uid: OTHER }, true],
+  ])('%s: %s', (_name, folder, expected) => {
+    expect(isWritableByOthers(folder, US)).toBe(expected);
+  });
+});
