@@ -15,11 +15,13 @@ export interface CodeRow {
   step: number;
   validFrom: string | null;
   validUntil: string | null;
+  /** Milliseconds from the moment asked about until the code expires (0 when over; null for HOTP). */
+  remainingMs: number | null;
   code: string;
 }
 
-/** Rows for TOTP codes of one account. */
-export function totpRows(id: string | null, params: Pick<OtpParams, 'issuer' | 'account'>, codes: readonly TotpCode[]): CodeRow[] {
+/** Rows for TOTP codes of one account, as seen at `at` (Unix ms). */
+export function totpRows(id: string | null, params: Pick<OtpParams, 'issuer' | 'account'>, codes: readonly TotpCode[], at: number): CodeRow[] {
   return codes.map((c) => ({
     id,
     issuer: params.issuer,
@@ -27,13 +29,14 @@ export function totpRows(id: string | null, params: Pick<OtpParams, 'issuer' | '
     step: c.step,
     validFrom: new Date(c.validFrom).toISOString(),
     validUntil: new Date(c.validUntil).toISOString(),
+    remainingMs: Math.max(0, c.validUntil - at),
     code: c.code,
   }));
 }
 
 /** A row for one HOTP code. */
 export function hotpRow(id: string | null, params: Pick<OtpParams, 'issuer' | 'account'>, counter: number, code: string): CodeRow {
-  return { id, issuer: params.issuer, account: params.account, step: counter, validFrom: null, validUntil: null, code };
+  return { id, issuer: params.issuer, account: params.account, step: counter, validFrom: null, validUntil: null, remainingMs: null, code };
 }
 
 /** Prints rows as JSON or one line each: the code first, so `cut -d' ' -f1` takes it. */

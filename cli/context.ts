@@ -6,6 +6,7 @@
 import { createInterface } from 'node:readline/promises';
 import { fileURLToPath } from 'node:url';
 import type { AccountService } from '../node/accounts';
+import type { FreshLedger } from '../node/fresh-ledger';
 import { escapeHidden } from '../shared/hidden-characters';
 import { localeFromTag, translate, type Locale, type MessageKey, type MessageParams } from '../shared/i18n';
 import { systemClock, type Clock } from '../shared/ports';
@@ -30,6 +31,8 @@ export interface CliContext {
   confirm(question: string): Promise<boolean>;
   /** The account service over the real vault and keychain, opened on first use. */
   accounts(): Promise<AccountService>;
+  /** The fresh-code ledger of the data folder (`code --fresh`), opened on first use. */
+  ledger(): Promise<FreshLedger>;
 }
 
 /** One CLI command: its usage text (shown by `--help`) and what it does. */
@@ -70,12 +73,15 @@ export function terminalText(text: string): string {
 export function processContext(env: NodeJS.ProcessEnv): CliContext {
   const locale = localeFromEnv(env);
   let service: Promise<AccountService> | undefined;
+  let ledger: Promise<FreshLedger> | undefined;
+  const t = (key: MessageKey, params?: MessageParams) => translate(locale, key, params);
+  const warn = (line: string) => void process.stderr.write(`${terminalText(line)}\n`);
   return {
     locale,
-    t: (key, params) => translate(locale, key, params),
+    t,
     clock: systemClock,
     out: (line) => void process.stdout.write(`${terminalText(line)}\n`),
-    warn: (line) => void process.stderr.write(`${terminalText(line)}\n`),
+    warn,
     json: (value) => void process.stdout.write(`${terminalText(JSON.stringify(value, null, 2))}\n`),
     debug: Boolean(env.TWEESTAP_DEBUG),
     interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
@@ -93,6 +99,18 @@ export function processContext(env: NodeJS.ProcessEnv): CliContext {
       const keychainWorker = fileURLToPath(new URL('./keychain-worker.mjs', import.meta.url));
       service ??= import('../node/open-accounts').then(({ openAccountService }) => openAccountService(env, { keychainWorker }));
       return service;
+    },
+    ledger() {
+      // Said once per process, however many requests (tweestap serve) find the ledger damaged.
+      let told = false;
+      const onRebuilt = (file: string) => {
+        if (!told) warn(`tweestap: ${t('cli.code.ledgerRebuilt', { file })}`);
+        told = true;
+      };
+      ledger ??= Promise.all([import('../node/fresh-ledger'), import('../node/paths')]).then(
+        ([{ FreshLedger }, { dataDir }]) => new FreshLedger(dataDir(env), { onRebuilt }),
+      );
+      return ledger;
     },
   };
 }

@@ -2,6 +2,7 @@
 import { TweestapError } from '../shared/errors';
 import type { CliContext, CommandEntry } from './context';
 import { EXIT, exitCodeFor, type ExitCode } from './exit-codes';
+import { redactParams } from './redact';
 
 /** `--help` or `-h` before any `--` asks for help instead of running the command. */
 function wantsHelp(argv: readonly string[]): boolean {
@@ -26,7 +27,9 @@ function overview(commands: readonly CommandEntry[]): string {
 /** Writes a failure as one line on stderr (no stack trace) and returns its exit code. */
 function report(error: unknown, ctx: CliContext, command: CommandEntry | undefined): ExitCode {
   if (error instanceof TweestapError) {
-    ctx.warn(`tweestap: ${ctx.t(error.key, error.params)}`);
+    // A link or key typed in the wrong place is not quoted back (issue 12.3).
+    const params = redactParams(error.params, (kind) => ctx.t(kind === 'link' ? 'cli.redacted.link' : 'cli.redacted.key'));
+    ctx.warn(`tweestap: ${ctx.t(error.key, params)}`);
     if (error.key.startsWith('cli.usage.')) ctx.warn(ctx.t('cli.usage.hint', { command: command ? `${command.name} ` : '' }));
     return exitCodeFor(error.kind);
   }

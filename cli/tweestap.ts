@@ -18,6 +18,7 @@ const COMMANDS: readonly CommandEntry[] = [
   { name: 'remove', summary: 'Remove an account and its secret', load: async () => (await import('./commands/remove')).removeCommand },
   { name: 'rename', summary: 'Change the issuer or account name of an account', load: async () => (await import('./commands/rename')).renameCommand },
   { name: 'import', summary: 'Import a Google Authenticator export or a file of otpauth links', load: async () => (await import('./commands/import')).importCommand },
+  { name: 'serve', summary: 'Serve codes over loopback HTTP for test suites in any language', load: async () => (await import('./commands/serve')).serveCommand },
   { name: 'clock', summary: 'Check this computer\'s clock against a web server (clock check <url>)', load: async () => (await import('./commands/clock')).clockCommand },
   { name: 'export', summary: 'Export every account with its secret (otpauth links or migration QR images)', load: async () => (await import('./commands/export')).exportCommand },
 ];

@@ -27,6 +27,12 @@ export interface AccountServiceDeps {
 }
 
 
+/** Up to this many secrets are read one by one; more in the one batch load (keychain calls cost a round trip each). */
+const FEW_SECRETS = 8;
+
+/** An account's labels and settings: what `listLabels` gives, no keychain involved. */
+export type AccountLabels = Omit<AccountView, 'secretMissing'>;
+
 /** An HOTP code stays valid until it is used: its slot ends at the far future. */
 const HOTP_VALID_UNTIL = Number.MAX_SAFE_INTEGER;
 
@@ -65,6 +71,15 @@ export class AccountService {
     return accounts.map((a) => toView(a, secrets));
   }
 
+  /**
+   * Every account in display order without reading a single secret (the CLI's `list` and
+   * `code <query>`): keytar can only list entries by reading all their secrets, which costs a
+   * keychain round trip per account.
+   */
+  async listLabels(): Promise<AccountLabels[]> {
+    return (await this.vault.read()).map(({ addedAt: _addedAt, ...labels }) => labels);
+  }
+
   /** The current and next TOTP code of every TOTP account that has its secret, at `atMs` plus `offsetSeconds`. */
   async codes(atMs: number, offsetSeconds = 0): Promise<CodeView[]> {
     const at = atMs + offsetSeconds * 1000;
@@ -83,13 +98,13 @@ export class AccountService {
 
   /** HOTP: saves counter + 1 to the vault first, then returns the code of the old counter. */
   async nextHotpCode(accountId: string): Promise<CodeSlot & { counter: number }> {
-    const { secrets } = await this.load();
+    const secret = await this.secretFor(accountId);
     const hotp = await this.vault.update((accounts) => {
       const account = findById(accounts, accountId);
       if (account.type !== 'hotp') throw new TweestapError('input', 'vault.notHotp', { label: labelOf(account) });
-      if (!secrets.has(account.id)) throw new TweestapError('not-found', 'vault.secretMissing', { label: labelOf(account) });
+      if (secret === null) throw new TweestapError('not-found', 'vault.secretMissing', { label: labelOf(account) });
       account.counter += 1;
-      return { params: { ...account, secret: secrets.get(account.id)! }, used: account.counter - 1 };
+      return { params: { ...account, secret }, used: account.counter - 1 };
     });
     return { code: hotpCode(hotp.params, hotp.used), counter: hotp.used, validFrom: this.clock.now(), validUntil: HOTP_VALID_UNTIL };
   }
@@ -179,10 +194,23 @@ export class AccountService {
     return params!;
   }
 
-  /** The same for several accounts, from one read of the vault (not one per account). */
+  /**
+   * The same for several accounts, from one read of the vault (not one per account). A few
+   * secrets are read one by one; more (or once all are loaded) come from the one batch load.
+   */
   async secretsOf(accountIds: readonly string[]): Promise<OtpParams[]> {
-    const { accounts, secrets } = await this.load();
-    return accountIds.map((id) => withSecret(findById(accounts, id), secrets));
+    if (this.cache || accountIds.length > FEW_SECRETS) {
+      const { accounts, secrets } = await this.load();
+      return accountIds.map((id) => withSecret(findById(accounts, id), secrets));
+    }
+    const accounts = await this.vault.read();
+    const chosen = accountIds.map((id) => findById(accounts, id));
+    const secrets = new Map<string, string>();
+    for (const { id } of chosen) {
+      const secret = await this.secrets.get(id);
+      if (secret !== null) secrets.set(id, secret);
+    }
+    return chosen.map((account) => withSecret(account, secrets));
   }
 
   /** Every account with its secret, in display order: for an explicit export only. Fails if any secret is missing. */
@@ -275,6 +303,11 @@ export class AccountService {
    * they are loaded again only when the vault holds an id that did not exist at the last load
    * (added by another process), so a secret that is really missing costs no extra calls.
    */
+  /** One account's secret: from the batch load when there was one, else by itself. */
+  private async secretFor(accountId: string): Promise<string | null> {
+    return this.cache?.secrets.get(accountId) ?? (await this.secrets.get(accountId));
+  }
+
   private async load(): Promise<{ accounts: VaultAccount[]; secrets: Map<string, string> }> {
     const accounts = await this.vault.read();
     if (!this.cache || accounts.some((a) => !this.cache!.knownIds.has(a.id) && !this.cache!.secrets.has(a.id))) {

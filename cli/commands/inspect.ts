@@ -1,11 +1,13 @@
 /** `tweestap inspect`: what an otpauth or migration URI holds, parsed and nothing stored. */
 import { decodeMigrationUri, parseOtpauthUri } from '../../shared/otp';
 import type { OtpParams } from '../../shared/otp/types';
+import { TweestapError } from '../../shared/errors';
 import { expectPositionals, parseCommandArgs } from '../args';
+import { LINK_OPTIONS, linkFromOptions } from '../secret-input';
 import type { CliContext, Command } from '../context';
 import { EXIT } from '../exit-codes';
 
-const OPTIONS = { json: { type: 'boolean' } } as const;
+const OPTIONS = { ...LINK_OPTIONS, json: { type: 'boolean' } } as const;
 
 /** The fields of one account in inspect's JSON, in the order the issue gives. */
 function accountFields(p: OtpParams) {
@@ -44,9 +46,13 @@ function printFields(ctx: CliContext, fields: ReturnType<typeof accountFields>, 
 
 export const inspectCommand: Command = {
   help: `Usage:
-  tweestap inspect <otpauth-or-migration-uri> [--json]
+  tweestap inspect - [--json]                 (the link on standard input: recommended)
+  tweestap inspect --uri-file <file> [--json]
+  tweestap inspect <otpauth-or-migration-uri> [--json]   (also --uri <uri>; the key ends up in argv)
 
 Parses the URI and prints every field, the secret included (canonical Base32); stores nothing.
+A link on the command line can be read by other users of this computer and stays in shell
+history and CI logs: prefer "-" (standard input) or --uri-file.
 
   --json   otpauth: { kind: "otpauth", type, issuer, account, secret, algorithm, digits,
            period, counter }; migration: { kind: "migration", version,
@@ -54,7 +60,10 @@ Parses the URI and prints every field, the secret included (canonical Base32); s
 
   async run(argv: string[], ctx: CliContext) {
     const { values, positionals } = parseCommandArgs(argv, OPTIONS, true);
-    const [uri] = expectPositionals(positionals, 1, 1);
+    const [positional] = expectPositionals(positionals, 0, 1);
+    const fromOptions = await linkFromOptions(values);
+    if ((positional === undefined) === (fromOptions === undefined)) throw new TweestapError('input', 'cli.usage.oneLink');
+    const uri = fromOptions ?? (await linkFromOptions({ uri: positional }));
     const result = inspectUri(uri as string);
     if (values.json) {
       ctx.json(result);

@@ -19,6 +19,7 @@ import { keychainService } from '../paths';
 /** The part of keytar we use; tests wrap it to count calls. */
 export interface KeytarBackend {
   findCredentials(service: string): Promise<Array<{ account: string; password: string }>>;
+  getPassword(service: string, account: string): Promise<string | null>;
   setPassword(service: string, account: string, password: string): Promise<void>;
   deletePassword(service: string, account: string): Promise<boolean>;
 }
@@ -115,6 +116,11 @@ export function createKeychainStore(options: KeychainOptions = {}): SecretStore 
       await ensureUnlocked();
       const credentials = await findAll();
       return new Map(credentials.filter((c) => c.account !== UNLOCK_CHECK_ACCOUNT).map((c) => [c.account, c.password]));
+    },
+    async get(accountId) {
+      // The same unlock check as loadAll: a locked collection is "locked", not "missing".
+      await ensureUnlocked();
+      return call((k) => k.getPassword(service, accountId));
     },
     async set(accountId, secret) {
       await call((k) => k.setPassword(service, accountId, secret));

@@ -151,6 +151,7 @@ export function createKeychainProcess(options: KeychainProcessOptions): Keychain
         if (error instanceof WorkerCrashed) return request('findCredentials', [service]);
         throw error;
       }),
+    getPassword: (service, account) => request<string | null>('getPassword', [service, account]),
     setPassword: (service, account, password) => request('setPassword', [service, account, password]),
     deletePassword: (service, account) => request('deletePassword', [service, account]),
     close,

@@ -6,19 +6,19 @@
  * dist/electron/keychain-worker.cjs, an Electron utility process of the app.
  *
  * Protocol, the same objects on either channel:
- *   request: { "id": 1, "op": "findCredentials" | "setPassword" | "deletePassword", "args": [...] }
+ *   request: { "id": 1, "op": "findCredentials" | "getPassword" | "setPassword" | "deletePassword", "args": [...] }
  *   reply:   { "id": 1, "ok": true, "value": ... }
  *          | { "id": 1, "ok": false, "message": "...", "error"?: { kind, key, params } }
  * Channel: messages on process.parentPort in a utility process; otherwise one JSON object per
  * line on stdin/stdout, and the worker ends when stdin closes. Replies carry secrets
- * (findCredentials) over that channel only; nothing is ever logged.
+ * (findCredentials, getPassword) over that channel only; nothing is ever logged.
  */
 import { createInterface } from 'node:readline';
 import { TweestapError } from '../../shared/errors';
 import { loadKeytar, type KeytarBackend } from './keychain';
 
 type Operation = keyof KeytarBackend;
-const OPERATIONS: Record<Operation, number> = { findCredentials: 1, setPassword: 3, deletePassword: 2 };
+const OPERATIONS: Record<Operation, number> = { findCredentials: 1, getPassword: 2, setPassword: 3, deletePassword: 2 };
 
 interface Request {
   id: number;

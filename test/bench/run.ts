@@ -2,8 +2,12 @@
  * `npm run bench` (under test/keychain/with-keyring.sh, after `npm run build:node`): prints
  *   1. code generation per second for 1,000 accounts,
  *   2. vault load with 500 accounts: wall time and keychain calls,
- *   3. CLI `code --uri` cold start, median of 20 runs, beside oathtool in the same run.
- * Figures only, no pass/fail thresholds.
+ *   3. CLI `code --uri` cold start, median of 20 runs, beside oathtool in the same run,
+ *   4. only the secrets a command needs: cold `code <one>`, `list`, `list --check` over 300 and
+ *      500 accounts beside the stateless `code --uri` (issue 13: target within 2×),
+ *   5. `tweestap serve` under load: 8 clients for 10 s, plain and `fresh=1` (bench/serve-load.ts).
+ * Figures only, no pass/fail thresholds (the serve load says so when a code was wrong or a step
+ * handed out twice).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -17,6 +21,7 @@ import { secretFromBytes, totpAt } from '../../shared/otp';
 import { ALGORITHMS, DIGITS, type OtpParams } from '../../shared/otp/types';
 import type { SecretStore } from '../../shared/ports';
 import { CLI } from '../unit/cli/run-cli';
+import { benchServe } from './serve-load';
 
 // with-keyring.sh always sets a throw-away service name; without one this is someone's real keychain.
 const KEYCHAIN_SERVICE = process.env.TWEESTAP_KEYCHAIN_SERVICE;
@@ -74,6 +79,7 @@ function countingStore(service: string) {
       };
     return {
       findCredentials: count(keytar.findCredentials.bind(keytar)),
+      getPassword: count(keytar.getPassword.bind(keytar)),
       setPassword: count(keytar.setPassword.bind(keytar)),
       deletePassword: count(keytar.deletePassword.bind(keytar)),
     };
@@ -87,18 +93,17 @@ function countingStore(service: string) {
       counts.loadAllMs += performance.now() - start;
       return secrets;
     },
+    get: (id) => (counts.store++, inner.get(id)),
     set: (id, secret) => (counts.store++, inner.set(id, secret)),
     delete: (id) => (counts.store++, inner.delete(id)),
   };
   return { store, counts };
 }
 
-async function benchVaultLoad(home: string): Promise<void> {
-  const service = `${KEYCHAIN_SERVICE}-bench`;
-  const accounts = Array.from({ length: 500 }, (_, i) => randomAccount(i));
-  // Fill the keychain and the vault directly (one vault write), as 500 earlier adds would have.
+/** Fills the keychain and the vault directly (one vault write), as `count` earlier adds would have. */
+async function fillVault(home: string, service: string, count: number): Promise<OtpParams[]> {
+  const accounts = Array.from({ length: count }, (_, i) => randomAccount(i));
   const filler = createKeychainStore({ service });
-  const fillStart = performance.now();
   const stored: VaultAccount[] = [];
   for (const [i, { secret, ...settings }] of accounts.entries()) {
     const id = `bench${i}`;
@@ -106,6 +111,13 @@ async function benchVaultLoad(home: string): Promise<void> {
     stored.push({ id, ...settings, addedAt: new Date(0).toISOString() });
   }
   await new Vault(home).update((list) => void list.push(...stored));
+  return accounts;
+}
+
+async function benchVaultLoad(home: string): Promise<void> {
+  const service = `${KEYCHAIN_SERVICE}-bench`;
+  const fillStart = performance.now();
+  await fillVault(home, service, 500);
   const fillMs = performance.now() - fillStart;
 
   const { store, counts } = countingStore(service);
@@ -141,6 +153,32 @@ function benchCliList(home: string, service: string): void {
   console.log(`   CLI \`tweestap code\` over these 500 accounts, cold: median ${ms(median(times))} of 5 runs`);
 }
 
+const NSE_URI = 'otpauth://totp/Nse-Portal:alice%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=Nse-Portal&period=20';
+
+/** Cold CLI runs over a vault of `count` accounts, interleaved with the stateless call. */
+async function benchSecretsNeeded(root: string): Promise<void> {
+  console.log(`4. Only the secrets a command needs: cold CLI runs, median of 10 interleaved (target: within 2× of stateless)`);
+  for (const count of [300, 500]) {
+    const home = path.join(root, `needed-${count}`);
+    const service = `${KEYCHAIN_SERVICE}-needed-${count}`;
+    await fillVault(home, service, count);
+    const env = { ...process.env, TWEESTAP_HOME: home, TWEESTAP_KEYCHAIN_SERVICE: service };
+    const commands: Record<string, string[]> = {
+      'code --uri (stateless)': ['code', '--uri', NSE_URI],
+      [`code <one of ${count}>`]: ['code', `user${count - 1}@example.com`],
+      list: ['list'],
+      'list --check': ['list', '--check'],
+    };
+    const times = new Map<string, number[]>(Object.keys(commands).map((name) => [name, []]));
+    for (let i = 0; i < 10; i++) {
+      for (const [name, args] of Object.entries(commands)) times.get(name)!.push(...timeRuns(1, process.execPath, [CLI, ...args], env));
+    }
+    const stateless = median(times.get('code --uri (stateless)')!);
+    console.log(`   ${count} accounts:`);
+    for (const [name, values] of times) console.log(`     ${name.padEnd(26)} ${ms(median(values)).padStart(10)}  ${(median(values) / stateless).toFixed(2)}×`);
+  }
+}
+
 function benchColdStart(): void {
   const secret = 'JBSWY3DPEHPK3PXP';
   const uri = `otpauth://totp/Nse-Portal:alice%40example.com?secret=${secret}&issuer=Nse-Portal&period=20`;
@@ -165,6 +203,8 @@ try {
   benchCodes();
   await benchVaultLoad(home);
   benchColdStart();
+  await benchSecretsNeeded(home);
+  await benchServe(home, process.env.TWEESTAP_KEYCHAIN_SERVICE!);
 } finally {
   rmSync(home, { recursive: true, force: true });
 }

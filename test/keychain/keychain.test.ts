@@ -60,9 +60,10 @@ function addedIds(result: AddResult): string[] {
 
 /** Counts every keytar call, per function. */
 function countingKeytar(): { backend: KeytarBackend; calls: Record<string, number> } {
-  const calls: Record<string, number> = { findCredentials: 0, setPassword: 0, deletePassword: 0 };
+  const calls: Record<string, number> = { findCredentials: 0, getPassword: 0, setPassword: 0, deletePassword: 0 };
   const backend: KeytarBackend = {
     findCredentials: (s) => (calls.findCredentials!++, keytar.findCredentials(s)),
+    getPassword: (s, a) => (calls.getPassword!++, keytar.getPassword(s, a)),
     setPassword: (s, a, p) => (calls.setPassword!++, keytar.setPassword(s, a, p)),
     deletePassword: (s, a) => (calls.deletePassword!++, keytar.deletePassword(s, a)),
   };
@@ -159,7 +160,7 @@ describe('accounts over the real keychain', () => {
     expect(list).toHaveLength(500);
     expect(list.every((a) => !a.secretMissing)).toBe(true);
     // One findCredentials, plus (Linux) the one unlock check that keeps keytar off locked items.
-    expect(calls).toEqual({ findCredentials: 1, setPassword: 1, deletePassword: 0 });
+    expect(calls).toEqual({ findCredentials: 1, getPassword: 0, setPassword: 1, deletePassword: 0 });
     console.log(`vault + keychain load of 500 accounts: ${ms.toFixed(1)} ms, ${calls.findCredentials} findCredentials call`);
   });
 

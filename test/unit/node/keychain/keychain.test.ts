@@ -40,6 +40,11 @@ describe('createKeychainStore', () => {
         if (options.hang) return never;
         return [...entries].map(([account, password]) => ({ account, password }));
       },
+      async getPassword(service, account) {
+        calls.push(`get ${service} ${account}`);
+        if (options.hang) return never;
+        return entries.get(account) ?? null;
+      },
       async setPassword(service, account, password) {
         calls.push(`set ${service} ${account}`);
         if (options.hang) return never;
