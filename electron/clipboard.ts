@@ -2,8 +2,14 @@
 import { clipboard } from 'electron';
 import type { Clipboard } from '../shared/ports';
 
-/** The system clipboard, plain text only. */
+/** The system clipboard: text, and a PNG image (for "Paste from the clipboard"). */
 export const electronClipboard: Clipboard = {
   readText: () => clipboard.readText(),
   writeText: (text) => clipboard.writeText(text),
+  readImagePng: async () => {
+    for (const item of await clipboard.read()) {
+      if (item.types.includes('image/png')) return new Uint8Array(await (await item.getType('image/png')).arrayBuffer());
+    }
+    return null;
+  },
 };

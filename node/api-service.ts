@@ -12,6 +12,7 @@ import type {
   AppInfo,
   BackupFile,
   CodeSlot,
+  ClockCheck,
   CodeView,
   DuplicateChoice,
   ImportFileResult,
@@ -27,7 +28,9 @@ import type { OtpParams } from '../shared/otp/types';
 import type { Clock } from '../shared/ports';
 import { isApiMethod, validateArgs } from './api-validation';
 import { encryptBackup } from './backup';
-import { BackupStatusStore, needsBackupReminder } from './backup-status';
+import { BackupStatusStore, needsBackupReminder, unsavedAccountCount } from './backup-status';
+import { checkClock as measureClock } from './clock-check';
+import { formatDiagnostics, osRelease } from './diagnostics';
 import type { ClipboardGuard } from './clipboard-guard';
 import { importFile, type ImportedFile } from './importers';
 import type { SettingsService } from './settings';
@@ -89,6 +92,10 @@ export interface ApiServiceDeps {
   clock: Clock;
   /** Diagnostics sink; receives no arguments of calls and no secrets. */
   log?: (message: string) => void;
+  /** The clock check (node/clock-check.ts, https only); injectable for tests. */
+  checkClock?: (url: string) => Promise<ClockCheck>;
+  /** The OS release line of the diagnosis; injectable for tests. */
+  osRelease?: () => string;
 }
 
 export interface ApiService {
@@ -125,6 +132,8 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
   const lastHotpCodes = new Map<string, string>();
   let accountsPromise: Promise<AccountsPort> | null = null;
   let stopWatching: (() => void) | null = null;
+  // The key of the last error a call returned, for the diagnosis (a key, never its params).
+  let lastErrorKey: string | null = null;
 
   const accounts = (): Promise<AccountsPort> => {
     accountsPromise ??= deps.openAccounts().then(
@@ -236,11 +245,39 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
     },
     async backupStatus() {
       const [record, list] = await Promise.all([backups.get(), accounts().then((opened) => opened.listAccounts())]);
-      return { lastBackupAt: record.lastBackupAt, reminder: needsBackupReminder(record, list.map((account) => account.id), clock.now()) };
+      const ids = list.map((account) => account.id);
+      return {
+        lastBackupAt: record.lastBackupAt,
+        reminder: needsBackupReminder(record, ids, clock.now()),
+        unsavedAccounts: unsavedAccountCount(record, ids),
+        totalAccounts: ids.length,
+      };
     },
     dismissBackupReminder: () => backups.dismissReminder(clock.now()),
     recoverVault: async () => (await accounts()).recoverVault(new Date(clock.now())),
     cancelImportBatch: async () => (await accounts()).cancelImportBatch(),
+    pasteFromClipboard: () => clipboard.readForAdd(),
+    checkClock: (url) => (deps.checkClock ?? measureClock)(url),
+    async copyDiagnostics() {
+      let keychainState = 'ok';
+      let count: number | null = null;
+      try {
+        count = (await (await accounts()).listAccounts()).length;
+      } catch (error) {
+        keychainState = error instanceof TweestapError ? error.key : 'shell.internal';
+      }
+      const text = formatDiagnostics({
+        version: host.version,
+        platform: host.platform,
+        osRelease: deps.osRelease?.() ?? osRelease(),
+        keychainState,
+        clockOffsetSeconds: settings.get().clockOffsetSeconds,
+        accounts: count,
+        lastErrorKey,
+      });
+      await clipboard.copy(text, 0);
+      return { text };
+    },
   };
 
   return {
@@ -262,7 +299,11 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
         if (CHANGES_ACCOUNTS.has(method) && !isPendingAdd(value)) emit({ type: 'accounts-changed' });
         return { ok: true, value };
       } catch (error) {
-        if (error instanceof TweestapError) return { ok: false, error: { kind: error.kind, key: error.key, params: error.params } };
+        if (error instanceof TweestapError) {
+          lastErrorKey = error.key;
+          return { ok: false, error: { kind: error.kind, key: error.key, params: error.params } };
+        }
+        lastErrorKey = 'shell.internal';
         // The arguments may hold a URI with a secret: log the method and the error, never them.
         log(`${printable(method)} failed: ${describeError(error)}`);
         return { ok: false, error: { kind: 'internal', key: 'shell.internal', params: {} } };

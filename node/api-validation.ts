@@ -114,6 +114,9 @@ const METHOD_ARGS = {
   dismissBackupReminder: args(),
   recoverVault: args(),
   cancelImportBatch: args(),
+  pasteFromClipboard: args(),
+  checkClock: args(['url', z.string().min(1).max(MAX_URI_LENGTH)]),
+  copyDiagnostics: args(),
 } satisfies { [M in ApiMethod]: MethodArgs<Parameters<TweestapApi[M]>> };
 
 /** True when `name` is one of the contract's methods (an own key, so `__proto__` is not). */

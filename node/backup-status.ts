@@ -41,10 +41,15 @@ const fileSchema = z.strictObject({
  * in the last 7 days.
  */
 export function needsBackupReminder(record: BackupStatusRecord, accountIds: readonly string[], now: number): boolean {
-  const backedUp = new Set(record.backedUpIds);
-  const unsaved = record.lastBackupAt === null ? accountIds.length > 0 : accountIds.some((id) => !backedUp.has(id));
   const snoozed = record.reminderDismissedAt !== null && now - record.reminderDismissedAt < REMINDER_SNOOZE_MS;
-  return unsaved && !snoozed;
+  return unsavedAccountCount(record, accountIds) > 0 && !snoozed;
+}
+
+/** How many of `accountIds` are not in the last backup (all of them when there never was one). */
+export function unsavedAccountCount(record: BackupStatusRecord, accountIds: readonly string[]): number {
+  if (record.lastBackupAt === null) return accountIds.length;
+  const backedUp = new Set(record.backedUpIds);
+  return accountIds.filter((id) => !backedUp.has(id)).length;
 }
 
 /** Reads backup-status.json text leniently: anything but a valid file gives the empty record. */

@@ -1,4 +1,10 @@
+import type { ClipboardPaste } from '../shared/api';
+import { MAX_URI_LENGTH } from '../shared/limits';
 import type { Clipboard, Clock } from '../shared/ports';
+
+/** A screenshot of a 4K screen as PNG is well below this. */
+const MAX_PASTED_IMAGE_BYTES = 32 * 1024 * 1024;
+const OTPAUTH_LINK = /^otpauth(-migration)?:\/\/\S+$/i;
 
 /** The timer functions the guard uses; injectable so tests control them. */
 export interface Timers {
@@ -40,6 +46,18 @@ export class ClipboardGuard {
     const timer = this.timers.setTimeout(() => void this.clearIfOurs(), clearAfterSeconds * 1000);
     this.pending = { text, timer };
     return { clearsAt: this.clock.now() + clearAfterSeconds * 1000 };
+  }
+
+  /**
+   * What Add account may take from the clipboard ("Paste from the clipboard"): an image to scan,
+   * else an otpauth link. Other text is never returned: it may be a password copied elsewhere.
+   */
+  async readForAdd(): Promise<ClipboardPaste> {
+    const png = await this.clipboard.readImagePng?.();
+    if (png && png.length > 0 && png.length <= MAX_PASTED_IMAGE_BYTES) return { kind: 'image', data: Buffer.from(png).toString('base64') };
+    const text = (await this.clipboard.readText()).trim();
+    if (OTPAUTH_LINK.test(text) && text.length <= MAX_URI_LENGTH) return { kind: 'link', uri: text };
+    return { kind: 'empty' };
   }
 
   /** Clears a pending copy now (at quit), again only if the clipboard still holds it. */

@@ -37,6 +37,19 @@ function writeWith(command: string, args: readonly string[], env: NodeJS.Process
   });
 }
 
+/** The clipboard's PNG image through xclip (which lists the targets first), or null. */
+function readPngWithXclip(env: NodeJS.ProcessEnv): Promise<Uint8Array | null> {
+  const read = (args: string[]) =>
+    new Promise<Buffer | null>((resolve) => {
+      const child = spawn('xclip', ['-selection', 'clipboard', ...args, '-o'], { env, stdio: ['ignore', 'pipe', 'ignore'] });
+      const chunks: Buffer[] = [];
+      child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+      child.on('error', () => resolve(null));
+      child.on('close', (status) => resolve(status === 0 ? Buffer.concat(chunks) : null));
+    });
+  return read(['-t', 'TARGETS']).then(async (targets) => (targets?.toString('utf8').split('\n').includes('image/png') ? read(['-t', 'image/png']) : null));
+}
+
 function available(command: string): boolean {
   return spawnSync(command, ['-version'], { stdio: 'ignore' }).error === undefined;
 }
@@ -59,6 +72,7 @@ export function systemClipboard(env: NodeJS.ProcessEnv): { clipboard: Clipboard;
       const clipboard: Clipboard = {
         readText: () => readWith(kind, read, env),
         writeText: (text) => writeWith(kind, write, env, text),
+        ...(kind === 'xclip' ? { readImagePng: () => readPngWithXclip(env) } : {}),
       };
       return { clipboard, kind };
     }

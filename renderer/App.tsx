@@ -17,6 +17,7 @@ import { useBackupReminder } from './features/backup/useBackupReminder';
 import type { Incoming } from './features/add/incoming';
 import { KeychainProblem } from './features/KeychainProblem';
 import { SettingsDialog } from './features/settings/SettingsDialog';
+import { ClockCheck } from './features/clock/ClockCheck';
 import { api, onApiEvent } from './api-client';
 import { errorText, I18nProvider, useI18n } from './i18n/I18nContext';
 import { useAppData, type AppData } from './state/useAppData';
@@ -70,7 +71,7 @@ function MainScreen({ data, settings, accounts }: { data: AppData; settings: Set
   const [adding, setAdding] = useState<AddState | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [panel, setPanel] = useState<Panel | null>(null);
-  const reminder = useBackupReminder(accounts);
+  const reminder = useBackupReminder({ paused: adding !== null });
   const search = useRef<HTMLInputElement>(null);
   const incomingCount = useRef(0);
   const offsetMs = settings.clockOffsetSeconds * 1000;
@@ -135,12 +136,12 @@ function MainScreen({ data, settings, accounts }: { data: AppData; settings: Set
           </button>
         </div>
       )}
-      {reminder.visible && <BackupReminderNotice onBackup={() => setPanel('backup')} onDismiss={reminder.dismiss} />}
+      {reminder.visible && <BackupReminderNotice unsaved={reminder.unsaved} total={reminder.total} onBackup={() => setPanel('backup')} onDismiss={reminder.dismiss} />}
       <main className="app-main">
         {accounts.length === 0 ? (
-          <EmptyState onAdd={() => openAdd()} />
+          <EmptyState onScan={() => onIncoming({ scan: 'screen' })} onAdd={() => openAdd()} />
         ) : (
-          <AccountList accounts={accounts} codes={codes} settings={settings} query={query} onAccountsChange={setAccounts} onReadd={openAdd} />
+          <AccountList accounts={accounts} codes={codes} settings={settings} query={query} onAccountsChange={setAccounts} onReadd={openAdd} onCodeCopied={reminder.noteUsed} />
         )}
       </main>
       {adding && (
@@ -150,6 +151,13 @@ function MainScreen({ data, settings, accounts }: { data: AppData; settings: Set
           incoming={adding.incoming}
           readd={adding.readd}
           info={data.info}
+          codeHelp={
+            <details className="code-help">
+              <summary>{t('app.added.notAccepted')}</summary>
+              <p>{t('app.added.notAcceptedText')}</p>
+              <ClockCheck offsetSeconds={settings.clockOffsetSeconds} onSettings={setSettings} />
+            </details>
+          }
           onAdded={onAdded}
           onClose={() => setAdding(null)}
         />

@@ -33,6 +33,9 @@ export const API_METHODS = [
   'backupStatus',
   'dismissBackupReminder',
   'recoverVault',
+  'pasteFromClipboard',
+  'checkClock',
+  'copyDiagnostics',
 ] as const;
 export type ApiMethod = (typeof API_METHODS)[number];
 
@@ -171,6 +174,9 @@ export interface BackupStatus {
   lastBackupAt: number | null;
   /** Remind the user: accounts were added since the last backup, and the reminder is not snoozed. */
   reminder: boolean;
+  /** How many accounts are not in the last backup, and how many there are (the reminder's wording). */
+  unsavedAccounts: number;
+  totalAccounts: number;
 }
 
 /**
@@ -187,6 +193,19 @@ export interface VaultRecovery {
   restored: 'previous-copy' | 'empty';
   /** How many accounts the restored list holds. */
   accounts: number;
+}
+
+/**
+ * What "Paste from the clipboard" found, read by main: an image (PNG, Base64) to scan for a QR
+ * code, an otpauth link, or nothing usable. Any other text (a password, say) is never passed on.
+ */
+export type ClipboardPaste = { kind: 'image'; data: string } | { kind: 'link'; uri: string } | { kind: 'empty' };
+
+/** The clock check's answer: the server's clock minus ours (ms; positive: ours is behind). */
+export interface ClockCheck {
+  url: string;
+  offsetMs: number;
+  samples: number;
 }
 
 /** Documentation links the renderer may open, by name; main holds the URLs (an allow-list). */
@@ -241,6 +260,15 @@ export interface TweestapApi {
    * and restores the previous good copy if there is one. Secrets in the keychain are untouched.
    */
   recoverVault(): Promise<VaultRecovery>;
+  /** Reads the clipboard in main for Add account: an image or an otpauth link only. */
+  pasteFromClipboard(): Promise<ClipboardPaste>;
+  /**
+   * Only when the user asks, against the https:// address they confirmed: a few HEAD requests,
+   * compared with their Date headers (node/clock-check.ts). The app's only network request.
+   */
+  checkClock(url: string): Promise<ClockCheck>;
+  /** Copies a diagnosis for the helpdesk (no labels, no secrets) and returns its text. */
+  copyDiagnostics(): Promise<{ text: string }>;
 }
 
 /** Events main pushes to the renderer. */

@@ -24,6 +24,8 @@ export interface Clock {
 export interface Clipboard {
   readText(): string | Promise<string>;
   writeText(text: string): void | Promise<void>;
+  /** The clipboard's image as PNG bytes, or null when it holds none (absent: images unsupported). */
+  readImagePng?(): Uint8Array | null | Promise<Uint8Array | null>;
 }
 
 /** The real clock. */

@@ -3,6 +3,7 @@
  * (the focus trap), Escape closes it, and focus returns to where it was when it closes.
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { AnnouncerProvider } from './Announcer';
 
 interface DialogProps {
   title: string;
@@ -43,7 +44,8 @@ export function Dialog({ title, onClose, children, className }: DialogProps) {
       <h2 id={titleId} className="dialog-title">
         {title}
       </h2>
-      {children}
+      {/* Its own live region: the window's is inert (and under the backdrop) while this dialog is open. */}
+      <AnnouncerProvider>{children}</AnnouncerProvider>
     </dialog>
   );
 }

@@ -30,7 +30,7 @@ export const en = {
 } as const;
 
 export const nl: Record<keyof typeof en, string> = {
-  'shell.input.unknownMethod': 'Tweestap kent het verzoek "{method}" niet.',
+  'shell.input.unknownMethod': 'Tweestap kent het verzoek “{method}” niet.',
   'shell.input.arity': '{method} verwacht {expected} argument(en), maar kreeg er {actual}.',
   'shell.input.invalid': 'De waarde van {field} in {method} is niet geldig.',
   'shell.input.tooLong': '{field} in {method} is te lang (hoogstens {max} tekens).',
@@ -38,7 +38,7 @@ export const nl: Record<keyof typeof en, string> = {
   'shell.internal': 'Er ging iets mis in Tweestap. Probeer het opnieuw; blijft het gebeuren, start de app dan opnieuw.',
   'shell.ipc.untrustedSender': 'Een verzoek kwam van buiten het Tweestap-venster en is geweigerd.',
   'shell.copy.noCode': 'Er is op dit moment geen code om te kopiëren voor dit account.',
-  'shell.link.unknown': 'Tweestap opent de link "{name}" niet.',
+  'shell.link.unknown': 'Tweestap opent de link “{name}” niet.',
   'shell.shortcut.unavailable': 'De sneltoets {shortcut} kan niet worden gebruikt; misschien gebruikt een ander programma hem al. Kies een andere.',
   'shell.settings.fileReset': 'Het instellingenbestand {file} kon niet worden gelezen; Tweestap gebruikt de standaardinstellingen ({reason}).',
   'shell.tray.tooltip': 'Tweestap: je inlogcodes',
@@ -50,7 +50,7 @@ export const nl: Record<keyof typeof en, string> = {
   'shell.preview.clipboardInMemory': 'Geen xclip of xsel gevonden: de preview-host bewaart gekopieerde codes in het geheugen, niet op het klembord van het systeem.',
   'shell.deepLink.title': 'Account toevoegen',
   'shell.deepLink.question': 'Een ander programma vraagt Tweestap een account toe te voegen via een link. Toevoegen?',
-  'shell.deepLink.detail': 'Voeg het alleen toe als je zelf net op een link voor een authenticatie-app hebt geklikt, bijvoorbeeld in het NSE Portal.',
+  'shell.deepLink.detail': 'Voeg het alleen toe als je zelf net op een link voor een authenticatie-app hebt geklikt, bijvoorbeeld in de NSE Portal.',
   'shell.deepLink.duplicate': 'Je hebt al een account {issuer} ({account}). Vervangen of beide houden?',
   'shell.dialog.add': 'Toevoegen',
   'shell.dialog.replace': 'Vervangen',

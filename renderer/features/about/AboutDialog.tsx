@@ -3,7 +3,8 @@ import type { AppInfo, LinkName } from '../../../shared/api';
 import type { MessageKey } from '../../../shared/i18n';
 import { Dialog } from '../../components/Dialog';
 import { api } from '../../api-client';
-import { useI18n } from '../../i18n/I18nContext';
+import { useAnnounce } from '../../components/Announcer';
+import { errorText, useI18n } from '../../i18n/I18nContext';
 import { DialogButtons } from '../../components/DialogButtons';
 
 const KEYCHAIN_NAMES: Record<AppInfo['platform'], MessageKey> = {
@@ -45,6 +46,7 @@ export function AboutDialog({ info, onClose }: { info: AppInfo; onClose(): void 
           </li>
         ))}
       </ul>
+      <CopyDiagnosis />
       <p>
         {t('app.about.licence')}{' '}
         <button type="button" className="link-button" onClick={() => open('licence')}>
@@ -53,5 +55,30 @@ export function AboutDialog({ info, onClose }: { info: AppInfo; onClose(): void 
       </p>
       <DialogButtons actions={[{ label: t('app.action.close'), onClick: onClose, kind: 'primary', autoFocus: true }]} />
     </Dialog>
+  );
+}
+
+/** "Copy diagnosis": main builds and copies it, with no label, no secret and no path (node/diagnostics.ts). */
+function CopyDiagnosis() {
+  const { t } = useI18n();
+  // Inside the dialog, so the dialog's own live region says it.
+  const announce = useAnnounce();
+  const copy = async () => {
+    try {
+      await api.copyDiagnostics();
+      announce(t('app.about.diagnosisCopied'));
+    } catch (error) {
+      announce(errorText(t, error));
+    }
+  };
+  return (
+    <>
+      <p className="field-hint" id="diagnosis-hint">
+        {t('app.about.diagnosisHint')}
+      </p>
+      <button type="button" className="button" aria-describedby="diagnosis-hint" onClick={() => void copy()}>
+        {t('app.about.copyDiagnosis')}
+      </button>
+    </>
   );
 }

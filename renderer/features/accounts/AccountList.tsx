@@ -23,6 +23,8 @@ interface AccountListProps {
   onAccountsChange(accounts: AccountView[]): void;
   /** Opens Add account prefilled to re-add an account whose secret is missing. */
   onReadd(account: AccountView): void;
+  /** A code was copied (the account is in use). */
+  onCodeCopied?(): void;
 }
 
 /** Case-insensitive match on issuer or account name. */
@@ -32,7 +34,7 @@ function matches(account: AccountView, query: string): boolean {
 }
 
 /** Renders the filtered list and owns its dialogs. */
-export function AccountList({ accounts, codes, settings, query, onAccountsChange, onReadd }: AccountListProps) {
+export function AccountList({ accounts, codes, settings, query, onAccountsChange, onReadd, onCodeCopied }: AccountListProps) {
   const { t } = useI18n();
   const announce = useAnnounce();
   const copy = useCopyCode();
@@ -40,9 +42,9 @@ export function AccountList({ accounts, codes, settings, query, onAccountsChange
   const [deleting, setDeleting] = useState<AccountView | null>(null);
   const dragged = useRef<string | null>(null);
   // The callbacks below read the latest list through a ref so that they stay stable for memo rows.
-  const latest = useRef({ accounts, onAccountsChange, onReadd });
+  const latest = useRef({ accounts, onAccountsChange, onReadd, onCodeCopied });
   useLayoutEffect(() => {
-    latest.current = { accounts, onAccountsChange, onReadd };
+    latest.current = { accounts, onAccountsChange, onReadd, onCodeCopied };
   });
 
   const visible = useMemo(() => accounts.filter((account) => matches(account, query)), [accounts, query]);
@@ -62,7 +64,7 @@ export function AccountList({ accounts, codes, settings, query, onAccountsChange
     };
     const ids = () => latest.current.accounts.map((account) => account.id);
     return {
-      copy: (account) => void copy(account),
+      copy: (account) => void copy(account).then((copied) => copied && latest.current.onCodeCopied?.()),
       rename: setRenaming,
       remove: setDeleting,
       move: (account, delta) => {

@@ -7,6 +7,7 @@ import { memo, useState, type DragEvent, type KeyboardEvent, type ReactNode } fr
 import type { AccountView, CodeSlot, CodeView } from '../../../shared/api';
 import { errorText, useI18n } from '../../i18n/I18nContext';
 import { api } from '../../api-client';
+import { AccountName } from './AccountName';
 import { groupCode } from './format';
 import { LiveCode } from './LiveCode';
 
@@ -116,7 +117,7 @@ function AccountBody({ account, code, showNextCode, offsetMs, actions }: Omit<Ac
       </span>
       {account.issuer && (
         <span className="account-name" title={account.account}>
-          {account.account}
+          <AccountName text={account.account} />
         </span>
       )}
     </span>

@@ -15,8 +15,8 @@ const STEPS: MessageKey[] = [
   'app.empty.step6',
 ];
 
-/** Explains the enrolment and offers the Add account dialog. */
-export function EmptyState({ onAdd }: { onAdd(): void }) {
+/** Explains the enrolment; "Scan the screen" is the one action, Add account the other ways. */
+export function EmptyState({ onScan, onAdd }: { onScan(): void; onAdd(): void }) {
   const { t } = useI18n();
   return (
     <section className="empty-state" aria-labelledby="empty-title">
@@ -27,15 +27,19 @@ export function EmptyState({ onAdd }: { onAdd(): void }) {
           <li key={key}>{t(key)}</li>
         ))}
       </ol>
-      <p className="field-hint">{t('app.empty.note')}</p>
       <div className="dialog-buttons start">
-        <button type="button" className="button primary" onClick={onAdd}>
+        <button type="button" className="button primary large" onClick={onScan}>
+          {t('app.empty.scan')}
+        </button>
+        <button type="button" className="button" onClick={onAdd}>
           {t('app.empty.add')}
         </button>
         <button type="button" className="link-button" onClick={() => void api.openLink('nsePortal')}>
           {t('app.empty.openPortal')}
         </button>
       </div>
+      <p className="field-hint">{t('app.empty.otherWays')}</p>
+      <p className="field-hint">{t('app.empty.note')}</p>
     </section>
   );
 }

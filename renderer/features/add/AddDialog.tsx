@@ -3,7 +3,7 @@
  * by hand), then duplicates, Google export progress and the confirmation screen, all driven by
  * useAddFlow; scans are judged by useScan.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { AppInfo } from '../../../shared/api';
 import { api } from '../../api-client';
 import { Dialog } from '../../components/Dialog';
@@ -14,6 +14,7 @@ import { DuplicatePrompt } from './DuplicatePrompt';
 import { PickAccounts } from '../scan/PickAccounts';
 import { useScan } from '../scan/useScan';
 import { WebcamScanner } from '../scan/WebcamScanner';
+import { readClipboardForAdd } from './clipboard-read';
 import { imageFiles, type Incoming } from './incoming';
 import { LinkForm } from './LinkForm';
 import { ManualForm } from './ManualForm';
@@ -31,17 +32,20 @@ interface AddDialogProps {
   readd: { issuer: string; account: string } | null;
   /** For the platform's permission guides; null while loading. */
   info: AppInfo | null;
+  /** The "code not accepted?" help under a single added account (the clock check). */
+  codeHelp?: ReactNode;
   onAdded(): void;
   onClose(): void;
 }
 
 /** The dialog; `onAdded` lets the window reload its list after each account. */
-export function AddDialog({ codes, offsetMs, incoming, readd, info, onAdded, onClose }: AddDialogProps) {
+export function AddDialog({ codes, offsetMs, incoming, readd, info, codeHelp, onAdded, onClose }: AddDialogProps) {
   const { t } = useI18n();
   const flow = useAddFlow(onAdded);
   const scan = useScan(flow, info);
   const [method, setMethod] = useState<Method>(readd ? 'manual' : 'choose');
-  const [pasteHint, setPasteHint] = useState(false);
+  // Reading the clipboard, or reading it was refused (then: press Ctrl+V now).
+  const [pasteState, setPasteState] = useState<'idle' | 'reading' | 'refused'>('idle');
   const fileInput = useRef<HTMLInputElement>(null);
   const { submit, setError } = flow;
   const { scanImages, scanScreen } = scan;
@@ -63,6 +67,20 @@ export function AddDialog({ codes, offsetMs, incoming, readd, info, onAdded, onC
     else if (images.length) void scanImages(images);
     if (fileInput.current) fileInput.current.value = '';
   };
+  const pasteFromClipboard = async () => {
+    setError(null);
+    setPasteState('reading');
+    try {
+      const content = await readClipboardForAdd();
+      setPasteState('idle');
+      if ('files' in content) void scanImages(content.files);
+      else if ('text' in content) void submit([{ kind: 'uri', uri: content.text }]);
+      else setError(t('app.add.pasteEmpty'));
+    } catch {
+      // main could not read the clipboard: Ctrl+V in the window still works.
+      setPasteState('refused');
+    }
+  };
   const { phase } = flow;
 
   let body;
@@ -73,6 +91,8 @@ export function AddDialog({ codes, offsetMs, incoming, readd, info, onAdded, onC
         warnings={phase.warnings}
         codes={codes}
         offsetMs={offsetMs}
+        copyAtOnce={phase.scanned}
+        help={codeHelp}
         onAddAnother={() => {
           flow.reset();
           setMethod('choose');
@@ -95,8 +115,8 @@ export function AddDialog({ codes, offsetMs, incoming, readd, info, onAdded, onC
           <PickAccounts uris={scan.picking} onPick={scan.pick} />
         ) : method === 'choose' ? (
           <div className="add-methods">
-            <div className="add-method">
-              <button type="button" className="button" disabled={scan.screenBusy} aria-describedby="scan-screen-hint" onClick={() => void scanScreen()}>
+            <div className="add-method add-method-first">
+              <button type="button" className="button primary large" disabled={scan.screenBusy} aria-describedby="scan-screen-hint" onClick={() => void scanScreen()}>
                 {t('app.add.scanScreen')}
               </button>
               <p id="scan-screen-hint" className="field-hint">
@@ -108,9 +128,20 @@ export function AddDialog({ codes, offsetMs, incoming, readd, info, onAdded, onC
                 </p>
               )}
             </div>
-            <button type="button" className="button" onClick={() => setMethod('webcam')}>
-              {t('app.add.scanWebcam')}
-            </button>
+            <h3 className="add-methods-heading">{t('app.add.otherWaysHeading')}</h3>
+            <div className="add-method">
+              <button type="button" className="button" aria-describedby="paste-hint-text" disabled={pasteState === 'reading'} onClick={() => void pasteFromClipboard()}>
+                {t('app.add.paste')}
+              </button>
+              <p id="paste-hint-text" className="field-hint">
+                {t('app.add.pasteHint')}
+              </p>
+              {pasteState !== 'idle' && (
+                <p role="status" className="field-hint" data-testid="paste-hint">
+                  {t(pasteState === 'reading' ? 'app.add.pasteReading' : 'app.scan.pasteHint')}
+                </p>
+              )}
+            </div>
             <div className="add-method">
               <button type="button" className="button" onClick={() => fileInput.current?.click()}>
                 {t('app.add.image')}
@@ -128,16 +159,9 @@ export function AddDialog({ codes, offsetMs, incoming, readd, info, onAdded, onC
               />
               <p className="field-hint">{t('app.add.imageHint')}</p>
             </div>
-            <div className="add-method">
-              <button type="button" className="button" onClick={() => setPasteHint(true)}>
-                {t('app.add.paste')}
-              </button>
-              {pasteHint && (
-                <p role="status" className="field-hint" data-testid="paste-hint">
-                  {t('app.scan.pasteHint')}
-                </p>
-              )}
-            </div>
+            <button type="button" className="button" onClick={() => setMethod('webcam')}>
+              {t('app.add.scanWebcam')}
+            </button>
             <button type="button" className="button" onClick={() => setMethod('link')}>
               {t('app.add.link')}
             </button>

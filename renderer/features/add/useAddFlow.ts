@@ -16,13 +16,16 @@ export type AddPhase =
   | { name: 'busy' }
   | { name: 'duplicate'; existing: AccountView; issuer: string; account: string; lookAlike: boolean }
   | { name: 'batch'; scanned: number; total: number; missing: number[] }
-  | { name: 'added'; accounts: AccountView[]; warnings: UserMessage[] };
+  | { name: 'added'; accounts: AccountView[]; warnings: UserMessage[]; scanned: boolean };
+
+/** Where the requests came from: a QR scan (screen, webcam, image) or a form. */
+export type AddOrigin = 'scan' | 'form';
 
 export interface AddFlow {
   phase: AddPhase;
   error: string | null;
   /** Sends the requests in order; stops to ask on a duplicate. */
-  submit(requests: AddRequest[]): Promise<void>;
+  submit(requests: AddRequest[], origin?: AddOrigin): Promise<void>;
   /** The user's answer to the duplicate question. */
   resolveDuplicate(choice: Exclude<DuplicateChoice, 'ask'> | 'cancel'): Promise<void>;
   setError(error: string | null): void;
@@ -41,7 +44,7 @@ export function useAddFlow(onAdded: () => void): AddFlow {
   const [error, setError] = useState<string | null>(null);
   // Requests still to send, and what was added so far; refs because submit loops across renders.
   const queue = useRef<AddRequest[]>([]);
-  const added = useRef<{ accounts: AccountView[]; warnings: UserMessage[] }>({ accounts: [], warnings: [] });
+  const added = useRef<{ accounts: AccountView[]; warnings: UserMessage[]; scanned: boolean }>({ accounts: [], warnings: [], scanned: false });
 
   const run = useCallback(
     async (first: AddRequest, firstChoice: DuplicateChoice) => {
@@ -68,6 +71,7 @@ export function useAddFlow(onAdded: () => void): AddFlow {
           added.current = {
             accounts: [...added.current.accounts, ...result.accounts],
             warnings: [...added.current.warnings, ...result.warnings],
+            scanned: added.current.scanned,
           };
           onAdded();
           last = { name: 'added', ...added.current };
@@ -83,10 +87,11 @@ export function useAddFlow(onAdded: () => void): AddFlow {
   );
 
   const submit = useCallback(
-    async (requests: AddRequest[]) => {
+    async (requests: AddRequest[], origin: AddOrigin = 'form') => {
       const [first, ...rest] = requests;
       if (!first) return;
       setError(null);
+      if (!added.current.accounts.length) added.current.scanned = origin === 'scan';
       queue.current = rest;
       await run(first, 'ask');
     },
@@ -108,7 +113,7 @@ export function useAddFlow(onAdded: () => void): AddFlow {
 
   const reset = useCallback(() => {
     queue.current = [];
-    added.current = { accounts: [], warnings: [] };
+    added.current = { accounts: [], warnings: [], scanned: false };
     setError(null);
     setPhase({ name: 'input' });
   }, []);

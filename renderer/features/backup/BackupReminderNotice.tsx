@@ -1,14 +1,30 @@
 /** The non-modal backup reminder above the list: make a backup now, or not now. */
 import { useId } from 'react';
+import type { MessageKey, MessageParams } from '../../../shared/i18n';
 import { useI18n } from '../../i18n/I18nContext';
 
+interface BackupReminderNoticeProps {
+  /** Accounts not in the last backup, of all accounts. */
+  unsaved: number;
+  total: number;
+  onBackup(): void;
+  onDismiss(): void;
+}
+
+/** "Your account" / "Your 3 accounts" / "2 of your 5 accounts" are not in a backup yet. */
+export function reminderMessage(unsaved: number, total: number): { key: MessageKey; params: MessageParams } {
+  if (unsaved < total) return { key: 'app.backup.reminderSome', params: { count: unsaved, total } };
+  return unsaved === 1 ? { key: 'app.backup.reminderOne', params: {} } : { key: 'app.backup.reminderAll', params: { count: unsaved } };
+}
+
 /** A small notice with two buttons; it never takes the focus. */
-export function BackupReminderNotice({ onBackup, onDismiss }: { onBackup(): void; onDismiss(): void }) {
+export function BackupReminderNotice({ unsaved, total, onBackup, onDismiss }: BackupReminderNoticeProps) {
   const { t } = useI18n();
   const textId = useId();
+  const message = reminderMessage(unsaved, total);
   return (
     <section className="banner backup-reminder" aria-label={t('app.backup.reminderLabel')} aria-describedby={textId} data-testid="backup-reminder">
-      <span id={textId}>{t('app.backup.reminder')}</span>
+      <span id={textId}>{t(message.key, message.params)}</span>
       <button type="button" className="button primary" onClick={onBackup}>
         {t('app.backup.reminderAction')}
       </button>

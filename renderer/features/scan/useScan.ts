@@ -42,7 +42,7 @@ export function useScan(flow: Pick<AddFlow, 'submit' | 'setError'>, info: AppInf
       else if (plan.kind === 'pick') {
         setError(null);
         setPicking(plan.uris);
-      } else void submit(plan.uris.map((uri) => ({ kind: 'uri', uri })));
+      } else void submit(plan.uris.map((uri) => ({ kind: 'uri', uri })), 'scan');
     },
     [submit, setError, t],
   );
@@ -50,7 +50,7 @@ export function useScan(flow: Pick<AddFlow, 'submit' | 'setError'>, info: AppInf
   const pick = useCallback(
     (uris: string[]) => {
       setPicking(null);
-      void submit(uris.map((uri) => ({ kind: 'uri', uri })));
+      void submit(uris.map((uri) => ({ kind: 'uri', uri })), 'scan');
     },
     [submit],
   );

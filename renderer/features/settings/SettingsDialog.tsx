@@ -9,6 +9,7 @@ import { Dialog } from '../../components/Dialog';
 import { api } from '../../api-client';
 import { errorText, useI18n } from '../../i18n/I18nContext';
 import { BackupSection } from '../backup/BackupSection';
+import { ClockCheck } from '../clock/ClockCheck';
 import type { Panel } from '../backup/panels';
 import { readableShortcut, SCAN_SHORTCUTS, SHOW_SHORTCUTS } from './shortcuts';
 import { DialogButtons } from '../../components/DialogButtons';
@@ -98,6 +99,10 @@ export function SettingsDialog({ settings, contentProtection, onChange, onClose,
         presets={SCAN_SHORTCUTS}
         onChange={(scanShortcut) => void update({ scanShortcut })}
       />
+      <section aria-labelledby="clock-check-title">
+        <h3 id="clock-check-title">{t('app.clock.title')}</h3>
+        <ClockCheck offsetSeconds={settings.clockOffsetSeconds} onSettings={onChange} />
+      </section>
       <fieldset className="testers">
         <legend>{t('app.settings.testers')}</legend>
         <WholeNumber

@@ -207,15 +207,15 @@ describe('backup and import', () => {
 
   it('makes an encrypted backup named after the day, and the reminder goes until an account is added', async () => {
     await service.dispatch('addFromUri', [PORTAL_URI, 'ask']);
-    expect(value(await service.dispatch('backupStatus', []))).toEqual({ lastBackupAt: null, reminder: true });
+    expect(value(await service.dispatch('backupStatus', []))).toEqual({ lastBackupAt: null, reminder: true, unsavedAccounts: 1, totalAccounts: 1 });
     const backup = value<BackupFile>(await service.dispatch('createBackup', [PASSWORD]));
     expect(backup.fileName).toBe('tweestap-backup-2026-11-25.tweestap');
     const bytes = Buffer.from(backup.data, 'base64');
     expect(bytes.toString('latin1')).toMatch(/^\{"format":"tweestap-backup"/);
     expect(bytes.toString('latin1')).not.toContain(PORTAL_SECRET);
-    expect(value(await service.dispatch('backupStatus', []))).toEqual({ lastBackupAt: NOW, reminder: false });
+    expect(value(await service.dispatch('backupStatus', []))).toEqual({ lastBackupAt: NOW, reminder: false, unsavedAccounts: 0, totalAccounts: 1 });
     await service.dispatch('addFromUri', [PORTAL_URI.replace('jan', 'piet'), 'ask']);
-    expect(value(await service.dispatch('backupStatus', []))).toEqual({ lastBackupAt: NOW, reminder: true });
+    expect(value(await service.dispatch('backupStatus', []))).toEqual({ lastBackupAt: NOW, reminder: true, unsavedAccounts: 1, totalAccounts: 2 });
   });
 
   it('shows the reminder again for an account replaced after the backup', async () => {
@@ -228,7 +228,7 @@ describe('backup and import', () => {
   it('hides the reminder once dismissed', async () => {
     await service.dispatch('addFromUri', [PORTAL_URI, 'ask']);
     expect(value(await service.dispatch('dismissBackupReminder', []))).toBeUndefined();
-    expect(value(await service.dispatch('backupStatus', []))).toEqual({ lastBackupAt: null, reminder: false });
+    expect(value(await service.dispatch('backupStatus', []))).toEqual({ lastBackupAt: null, reminder: false, unsavedAccounts: 1, totalAccounts: 1 });
   });
 
   it('restores a backup: asks for the password, changes nothing on a wrong one, asks about duplicates', async () => {

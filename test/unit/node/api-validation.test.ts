@@ -30,6 +30,9 @@ const VALID: Record<ApiMethod, unknown[]> = {
   dismissBackupReminder: [],
   recoverVault: [],
   cancelImportBatch: [],
+  pasteFromClipboard: [],
+  checkClock: ['https://nse-portal.crowdtech.com/'],
+  copyDiagnostics: [],
 };
 
 /** Per method, argument lists of the wrong type (one argument changed at a time). */
@@ -45,6 +48,7 @@ const WRONG_TYPES: Partial<Record<ApiMethod, unknown[][]>> = {
   updateSettings: [[{ theme: 'blue' }], [{ clipboardClearSeconds: -1 }], [{ globalShortcut: 'rm -rf /' }], [{ language: 'de' }], [null]],
   openLink: [['https://evil.example'], ['__proto__'], ['toString']],
   createBackup: [[''], [null], [42]],
+  checkClock: [[''], [null], [42]],
   importFromFile: [
     ['not base64!', null, 'ask'],
     ['QUJD=', null, 'ask'],
