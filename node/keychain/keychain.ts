@@ -52,7 +52,11 @@ const VANISHED_ENTRY = /No such secret item|Object does not exist/i;
 const FIND_ATTEMPTS = 8;
 /** Pause before listing again: grows per attempt, with jitter so two busy processes fall out of step. */
 const retryPause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, attempt * (10 + Math.random() * 40)));
-type Cause = 'unavailable' | 'locked' | 'timeout';
+/**
+ * The Linux keyring states a user can do something about (issue 14.4): no Secret Service, no
+ * default ("login") collection, locked with no way to prompt, unlock prompt dismissed, frozen.
+ */
+type Cause = 'unavailable' | 'noCollection' | 'locked' | 'dismissed' | 'timeout';
 
 /** Imports keytar lazily; a missing or broken native module becomes a keychain error. */
 export async function loadKeytar(): Promise<KeytarBackend> {
@@ -150,14 +154,19 @@ function classify(reason: string): Cause | null {
     return 'unavailable';
   }
   if (/NoReply|timed? ?out/i.test(reason)) return 'timeout';
-  if (/locked|prompt|dismiss|cancel|denied|not allowed|interaction|passphrase|authori[sz]ation/i.test(reason)) return 'locked';
+  // GNOME Keyring without a login keyring, or KWallet without its default wallet.
+  if (/Object does not exist at path .*\/collection\/|No such (object|collection)|aliases?\/default/i.test(reason)) return 'noCollection';
+  if (/dismiss|cancel/i.test(reason)) return 'dismissed';
+  if (/locked|prompt|denied|not allowed|interaction|passphrase|authori[sz]ation/i.test(reason)) return 'locked';
   return null;
 }
 
 function causeKey(cause: Cause, platform: Platform): MessageKey {
   const keys: Record<Cause, Record<Platform, MessageKey>> = {
     unavailable: { linux: 'vault.keychainUnavailable.linux', darwin: 'vault.keychainUnavailable.darwin', win32: 'vault.keychainUnavailable.win32' },
+    noCollection: { linux: 'vault.keychainNoCollection.linux', darwin: 'vault.keychainUnavailable.darwin', win32: 'vault.keychainUnavailable.win32' },
     locked: { linux: 'vault.keychainLocked.linux', darwin: 'vault.keychainLocked.darwin', win32: 'vault.keychainLocked.win32' },
+    dismissed: { linux: 'vault.keychainDismissed.linux', darwin: 'vault.keychainLocked.darwin', win32: 'vault.keychainLocked.win32' },
     timeout: { linux: 'vault.keychainTimeout.linux', darwin: 'vault.keychainTimeout.darwin', win32: 'vault.keychainTimeout.win32' },
   };
   return keys[cause][platform];
