@@ -7,6 +7,11 @@
  * checks links, it never adds anything.
  */
 import { TweestapError } from '../shared/errors';
+import { firstHiddenCharacter } from '../shared/hidden-characters';
+import { translate, type Locale, type MessageKey, type MessageParams } from '../shared/i18n';
+import { displayName } from '../shared/otp/label';
+import type { LinkDuplicateChoice, LinkPreview } from '../shared/otp/link-preview';
+import { decodeComponent } from '../shared/otp/percent';
 import { MAX_URI_LENGTH } from '../shared/limits';
 
 /** The scheme registered with the OS (`app.setAsDefaultProtocolClient`, electron-builder `protocols`). */
@@ -16,9 +21,6 @@ export const PROTOCOL_SCHEME = 'otpauth';
 export const DEEP_LINK_SCHEMES: readonly string[] = [PROTOCOL_SCHEME, 'otpauth-migration'];
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
-// C0 and C1 controls (Cc, DEL included) and the Unicode line separators: never part of a URL the OS hands over,
-// and a line break inside one could forge lines in a log or a dialog.
-const CONTROL_CHARACTERS = /[\p{Cc}\u2028\u2029]/u;
 
 function schemeOf(text: string): string | null {
   return SCHEME.exec(text)?.[1]?.toLowerCase() ?? null;
@@ -27,8 +29,10 @@ function schemeOf(text: string): string | null {
 /**
  * Checks a link the OS handed over (macOS `open-url` gives exactly one) and returns it unchanged.
  * Throws a `TweestapError` of kind `input` when the scheme is not ours, the link is longer than
- * the API accepts, or it holds control characters. The error never quotes the link (it may hold
- * a secret); at most its scheme.
+ * the API accepts, or it holds hidden characters (shared/hidden-characters.ts: controls, bidi and
+ * zero-width marks, line separators), as they are or once percent-decoded: `%0A%E2%80%AE` is a
+ * line break and a right-to-left override to whatever shows the decoded text. The error never
+ * quotes the link (it may hold a secret); at most its scheme.
  */
 export function validateDeepLink(link: string): string {
   const scheme = schemeOf(link);
@@ -39,7 +43,7 @@ export function validateDeepLink(link: string): string {
   if (link.length > MAX_URI_LENGTH) {
     throw new TweestapError('input', 'deepLink.tooLong', { max: MAX_URI_LENGTH });
   }
-  if (CONTROL_CHARACTERS.test(link)) {
+  if (firstHiddenCharacter(link) !== undefined || firstHiddenCharacter(decodeComponent(link)) !== undefined) {
     throw new TweestapError('input', 'deepLink.malformed');
   }
   return link;
@@ -108,4 +112,53 @@ export class DeepLinkQueue {
       }
     }
   }
+}
+
+/** What main's confirmation dialog shows (`dialog.showMessageBox` options) and what each button means. */
+export interface LinkPrompt {
+  title: string;
+  message: string;
+  detail: string;
+  buttons: string[];
+  /** Cancel: Enter or a stray click on the default never adds an account. */
+  defaultId: number;
+  cancelId: number;
+  /** The meaning of each button, by index. */
+  choices: (LinkDuplicateChoice | 'cancel')[];
+}
+
+/**
+ * The confirmation dialog for a link: every account it would add (name, and the period of its
+ * codes), those you already have marked, and buttons that can only add or keep both, never
+ * replace. Cancel is the default.
+ */
+export function linkPrompt(preview: LinkPreview, locale: Locale): LinkPrompt {
+  const t = (key: MessageKey, params?: MessageParams) => translate(locale, key, params);
+  const { accounts } = preview;
+  const duplicates = accounts.filter((account) => account.duplicate !== 'none').length;
+  const lines = accounts.map((account) => {
+    const name = displayName(account);
+    const line = account.type === 'totp' ? t('shell.deepLink.totp', { name, period: account.period }) : t('shell.deepLink.hotp', { name });
+    return `• ${account.duplicate === 'none' ? line : `${line} ${t(account.duplicate === 'same' ? 'shell.deepLink.same' : 'shell.deepLink.lookAlike')}`}`;
+  });
+  const notes = [t('shell.deepLink.detail'), ...(duplicates > 0 ? [t('shell.deepLink.neverReplaces')] : [])];
+  const actions: [string, LinkDuplicateChoice][] =
+    duplicates === 0
+      ? [[t('shell.dialog.add'), 'skip']]
+      : duplicates === accounts.length
+        ? [[t('shell.dialog.keepBoth'), 'keep-both']]
+        : [
+            [t('shell.dialog.addNewOnly'), 'skip'],
+            [t('shell.dialog.addAllKeepBoth'), 'keep-both'],
+          ];
+  const cancel = actions.length;
+  return {
+    title: t('shell.deepLink.title'),
+    message: accounts.length === 1 ? t('shell.deepLink.questionOne') : t('shell.deepLink.questionMany', { count: accounts.length }),
+    detail: [lines.join('\n'), ...notes].join('\n\n'),
+    buttons: [...actions.map(([label]) => label), t('shell.dialog.cancel')],
+    defaultId: cancel,
+    cancelId: cancel,
+    choices: [...actions.map(([, choice]) => choice), 'cancel'],
+  };
 }

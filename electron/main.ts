@@ -9,9 +9,9 @@ import { app, BrowserWindow, desktopCapturer, dialog, globalShortcut, ipcMain, M
 import { openAccountService } from '../node/open-accounts';
 import type { Settings } from '../shared/api';
 import { TweestapError } from '../shared/errors';
-import { localeFromTag, translate, type Locale, type MessageKey, type MessageParams } from '../shared/i18n';
+import { localeFromTag, translate, type Locale } from '../shared/i18n';
 import { systemClock } from '../shared/ports';
-import { deepLinkFromArgv, DeepLinkQueue, PROTOCOL_SCHEME, validateDeepLink } from './deep-link';
+import { deepLinkFromArgv, DeepLinkQueue, linkPrompt, PROTOCOL_SCHEME, validateDeepLink } from './deep-link';
 import { forwardEvents, registerIpcHandlers } from './ipc';
 import { launchedExecutable, protocolClientTarget, type LaunchFacts } from './launch-target';
 import { setLinuxAutostart } from './login-item';
@@ -28,6 +28,7 @@ import { holdQuitUntilDone } from './quit-guard';
 import { applySettingChanges } from './shell-settings';
 import { trayIconBitmap, trayMenuTemplate } from './tray';
 import { restorableBounds, secureWindowOptions } from './window';
+import { backupSaveDialogOptions, chosenBackupPath } from './save-dialog';
 
 const log = (message: string) => console.error(`[tweestap] ${message}`);
 const launch: LaunchFacts = { platform: process.platform, execPath: process.execPath, argv: process.argv, defaultApp: Boolean(process.defaultApp), env: process.env, cwd: process.cwd() };
@@ -188,16 +189,25 @@ async function start(): Promise<void> {
       openExternal: (url) => shell.openExternal(url),
       async beginScreenCapture() {
         await ensureMediaAccess('screen');
-        guards.restartScreens();
+        guards.beginScan('screen');
         capturing = Boolean(mainWindow?.isVisible());
         mainWindow?.hide();
       },
       async endScreenCapture() {
+        guards.endScan('screen');
         if (capturing || showAfterScan) showWindow();
         capturing = false;
         showAfterScan = false;
       },
-      beginCameraScan: () => ensureMediaAccess('camera'),
+      async beginCameraScan() {
+        await ensureMediaAccess('camera');
+        guards.beginScan('camera');
+      },
+      endCameraScan: async () => guards.endScan('camera'),
+      async chooseBackupPath(suggestedName) {
+        const options = backupSaveDialogOptions(suggestedName, app.getPath('documents'), locale());
+        return chosenBackupPath(await (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)));
+      },
       // A change from the window: the UI changes one setting at a time, so the first refusal is
       // the answer (and nothing is saved).
       async applySettings(next, previous) {
@@ -295,35 +305,17 @@ function showWindow(): void {
   mainWindow.focus();
 }
 
-/** Asks the user, then adds the account of an `otpauth://` link the OS handed over. */
+/**
+ * Asks the user, listing every account the link would add (deep-link.ts: linkPrompt, Cancel by
+ * default), then adds them; duplicates are skipped or kept as both, never replaced.
+ */
 async function addFromDeepLink(service: ApiService, link: string, locale: Locale): Promise<void> {
   showWindow();
-  const t = (key: MessageKey, params?: MessageParams) => translate(locale, key, params);
-  const confirm = await dialog.showMessageBox({
-    type: 'question',
-    title: t('shell.deepLink.title'),
-    message: t('shell.deepLink.question'),
-    detail: t('shell.deepLink.detail'),
-    buttons: [t('shell.dialog.add'), t('shell.dialog.cancel')],
-    defaultId: 0,
-    cancelId: 1,
-  });
-  if (confirm.response !== 0) return;
-  let result = await service.dispatch('addFromUri', [link, 'ask']);
-  const value = result.ok ? (result.value as { status: string; issuer?: string; account?: string }) : null;
-  if (value?.status === 'duplicate') {
-    const choice = await dialog.showMessageBox({
-      type: 'question',
-      title: t('shell.deepLink.title'),
-      message: t('shell.deepLink.duplicate', { issuer: value.issuer ?? '', account: value.account ?? '' }),
-      buttons: [t('shell.dialog.replace'), t('shell.dialog.keepBoth'), t('shell.dialog.cancel')],
-      defaultId: 0,
-      cancelId: 2,
-    });
-    if (choice.response === 2) return;
-    result = await service.dispatch('addFromUri', [link, choice.response === 0 ? 'replace' : 'keep-both']);
-  }
-  if (!result.ok) dialog.showErrorBox(t('shell.dialog.errorTitle'), t(result.error.key, result.error.params));
+  const prompt = linkPrompt(await service.previewLink(link), locale);
+  const { title, message, detail, buttons, defaultId, cancelId } = prompt;
+  const { response } = await dialog.showMessageBox({ type: 'question', title, message, detail, buttons, defaultId, cancelId, noLink: true });
+  const choice = prompt.choices[response] ?? 'cancel';
+  if (choice !== 'cancel') await service.addFromLink(link, choice);
 }
 
 function localeOf(settings: Settings): Locale {

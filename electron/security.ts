@@ -1,7 +1,9 @@
 /**
- * What the renderer may do beyond its page: nothing, except use the camera (video only) and
- * capture the screen, and only from our own origin. The decisions are pure functions (unit
- * tested); `installSessionGuards` and `guardWebContents` wire them into Electron.
+ * What the renderer may do beyond its page: nothing, except use the camera (video only) during a
+ * camera scan and capture the screen during a screen scan, and only from our own origin. It
+ * reaches no network: every request that is not app:// (or the dev server in development) is
+ * refused, and WebRTC sends no UDP. The decisions are pure functions (unit tested);
+ * `installSessionGuards` and `guardWebContents` wire them into Electron.
  */
 import type { DesktopCapturer, DesktopCapturerSource, Session, WebContents } from 'electron';
 
@@ -30,6 +32,31 @@ export function isTrustedUrl(url: string | undefined | null, trustedOrigin: stri
   return typeof url === 'string' && originOf(url) === trustedOrigin;
 }
 
+/** Schemes whose requests never leave the renderer (the page's own bytes); the CSP governs them. */
+const IN_PAGE_SCHEMES: readonly string[] = ['data:', 'blob:'];
+
+/**
+ * True when the session may make a request to `url`: our app:// files, the dev server (and its
+ * live-reload WebSocket) in development, and in-page data. Everything else (https, http, ws,
+ * file, ftp, other custom schemes) is refused, so a compromised window cannot send a code or a
+ * backup anywhere, nor load anything.
+ */
+export function isRequestAllowed(url: string, trustedOrigin: string): boolean {
+  const origin = originOf(url);
+  if (origin !== null && (origin === APP_ORIGIN || origin === trustedOrigin)) return true;
+  if (origin !== null && trustedOrigin !== APP_ORIGIN && origin === trustedOrigin.replace(/^http/, 'ws')) return true;
+  return IN_PAGE_SCHEMES.some((scheme) => url.toLowerCase().startsWith(scheme));
+}
+
+/**
+ * WebRTC may not reveal addresses or send STUN packets: without a proxy, no UDP at all (Tweestap
+ * makes no calls; the CSP does not cover WebRTC).
+ */
+export const WEBRTC_IP_HANDLING_POLICY = 'disable_non_proxied_udp';
+
+/** The scan main knows is running: the camera's, the screens', or none. */
+export type ScanKind = 'camera' | 'screen';
+
 /** The facts a permission decision depends on, from either Electron handler. */
 export interface PermissionQuery {
   permission: string;
@@ -40,13 +67,14 @@ export interface PermissionQuery {
 }
 
 /**
- * Grants camera video (`media` with video and nothing else: no microphone) and screen capture
- * (`display-capture`) to our own origin; denies everything else, to everyone.
+ * Grants camera video (`media` with video and nothing else: no microphone) while a camera scan
+ * runs and screen capture (`display-capture`) while a screen scan runs, to our own origin only;
+ * denies everything else, to everyone, and both outside their scan.
  */
-export function isPermissionGranted(query: PermissionQuery, trustedOrigin: string): boolean {
+export function isPermissionGranted(query: PermissionQuery, trustedOrigin: string, scanning: ScanKind | null): boolean {
   if (!isTrustedUrl(query.requestingUrl, trustedOrigin)) return false;
-  if (query.permission === 'display-capture') return true;
-  if (query.permission === 'media') return query.mediaTypes.length > 0 && query.mediaTypes.every((type) => type === 'video');
+  if (query.permission === 'display-capture') return scanning === 'screen';
+  if (query.permission === 'media') return scanning === 'camera' && query.mediaTypes.length > 0 && query.mediaTypes.every((type) => type === 'video');
   return false;
 }
 
@@ -71,29 +99,44 @@ export interface SessionGuardDeps {
   log: (message: string) => void;
 }
 
-/** What main keeps of the guards: the start of a new scan of the screens. */
+/** What main tells the guards: when a scan begins and ends. */
 export interface SessionGuards {
-  /** The next getDisplayMedia call gets the primary display again (call when a scan begins). */
-  restartScreens(): void;
+  /**
+   * A scan begins (beginCameraScan, beginScreenCapture): its media permission is granted until
+   * it ends. A screen scan starts again at the primary display.
+   */
+  beginScan(kind: ScanKind): void;
+  /** The scan of `kind` is over (a late end of another kind changes nothing). */
+  endScan(kind: ScanKind): void;
 }
 
-/** Installs the permission request/check handlers and the display-media handler on `session`. */
+/**
+ * Installs the request filter, the permission request/check handlers and the display-media
+ * handler on `session`.
+ */
 export function installSessionGuards(session: Session, deps: SessionGuardDeps): SessionGuards {
   const { trustedOrigin } = deps;
+  let scanning: ScanKind | null = null;
   let previousScreenId: string | null = null;
   // The sources of the current scan, asked for once: under Wayland (PipeWire) every getSources
   // call opens the system's screen picker and returns the one screen chosen there, so one scan
   // must show one picker. Reset by restartScreens() when the next scan begins.
   let scanSources: Promise<DesktopCapturerSource[]> | null = null;
+  session.webRequest.onBeforeRequest((details, callback) => {
+    const allowed = isRequestAllowed(details.url, trustedOrigin);
+    // The scheme only: the URL itself may carry what a compromised window tried to send out.
+    if (!allowed) deps.log(`refused a request (${/^[a-z][a-z0-9+.-]{0,20}:/i.exec(details.url)?.[0] ?? '?'})`);
+    callback({ cancel: !allowed });
+  });
   session.setPermissionRequestHandler((contents, permission, callback, details) => {
     const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
-    callback(isPermissionGranted({ permission, requestingUrl: details.requestingUrl ?? contents.getURL(), mediaTypes }, trustedOrigin));
+    callback(isPermissionGranted({ permission, requestingUrl: details.requestingUrl ?? contents.getURL(), mediaTypes }, trustedOrigin, scanning));
   });
   session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
-    isPermissionGranted({ permission, requestingUrl: details.requestingUrl ?? requestingOrigin, mediaTypes: details.mediaType ? [details.mediaType] : [] }, trustedOrigin),
+    isPermissionGranted({ permission, requestingUrl: details.requestingUrl ?? requestingOrigin, mediaTypes: details.mediaType ? [details.mediaType] : [] }, trustedOrigin, scanning),
   );
   session.setDisplayMediaRequestHandler((request, callback) => {
-    if (!isTrustedUrl(request.frame?.url ?? request.securityOrigin, trustedOrigin) || !request.videoRequested) {
+    if (scanning !== 'screen' || !isTrustedUrl(request.frame?.url ?? request.securityOrigin, trustedOrigin) || !request.videoRequested) {
       callback(null);
       return;
     }
@@ -112,16 +155,20 @@ export function installSessionGuards(session: Session, deps: SessionGuardDeps): 
       });
   });
   return {
-    restartScreens: () => {
+    beginScan(kind) {
+      scanning = kind;
       previousScreenId = null;
       scanSources = null;
+    },
+    endScan(kind) {
+      if (scanning === kind) scanning = null;
     },
   };
 }
 
 /**
  * Refuses every navigation away from our origin, every new window (links to documentation go
- * through the API's openLink allow-list instead) and every `<webview>`.
+ * through the API's openLink allow-list instead) and every `<webview>`, and keeps WebRTC off UDP.
  */
 export function guardWebContents(contents: WebContents, trustedOrigin: string): void {
   contents.on('will-navigate', (event, url) => {
@@ -132,4 +179,5 @@ export function guardWebContents(contents: WebContents, trustedOrigin: string): 
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.setWebRTCIPHandlingPolicy(WEBRTC_IP_HANDLING_POLICY);
 }

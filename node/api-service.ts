@@ -10,7 +10,7 @@ import type {
   ApiEvent,
   ApiResult,
   AppInfo,
-  BackupFile,
+  BackupSaveResult,
   CodeSlot,
   ClockCheck,
   CodeView,
@@ -22,11 +22,15 @@ import type {
   UserMessage,
   VaultRecovery,
 } from '../shared/api';
-import { LINKS } from '../shared/api';
+import path from 'node:path';
+import { CODE_TIME_TOLERANCE_MS, LINKS } from '../shared/api';
 import { TweestapError } from '../shared/errors';
+import { migrationImportWarnings } from '../shared/otp/migration';
+import { linkAccountsToAdd, previewLinkAccounts, readLinkAccounts, type LinkDuplicateChoice, type LinkPreview } from '../shared/otp/link-preview';
 import type { OtpParams } from '../shared/otp/types';
 import type { Clock } from '../shared/ports';
 import { isApiMethod, validateArgs } from './api-validation';
+import { writeFileAtomic } from './atomic-file';
 import { encryptBackup } from './backup';
 import { BackupStatusStore, needsBackupReminder, unsavedAccountCount } from './backup-status';
 import { checkClock as measureClock } from './clock-check';
@@ -71,8 +75,15 @@ export interface HostPort {
   openExternal(url: string): Promise<void>;
   beginScreenCapture(): Promise<void>;
   endScreenCapture(): Promise<void>;
-  /** Makes sure the OS lets us use the camera (macOS); throws the settings guide otherwise. */
+  /** Makes sure the OS lets us use the camera (macOS); throws the settings guide otherwise. From here the window may film. */
   beginCameraScan(): Promise<void>;
+  /** The camera scan is over: the window may no longer film. */
+  endCameraScan(): Promise<void>;
+  /**
+   * Where to save a backup (the app: main's save dialog, starting at `suggestedName`), or null
+   * when the user cancelled. The API service writes the file there itself.
+   */
+  chooseBackupPath(suggestedName: string): Promise<string | null>;
   /**
    * Applies settings that live in the OS (login item, global shortcut, content protection,
    * tray) before they are saved; throws a TweestapError to refuse them (nothing is saved).
@@ -92,6 +103,11 @@ export interface ApiServiceDeps {
   clock: Clock;
   /** Diagnostics sink; receives no arguments of calls and no secrets. */
   log?: (message: string) => void;
+  /**
+   * Accept any `at` for codes. Only for the preview host under browser tests that fake the
+   * page's clock (years ahead); the app never sets it.
+   */
+  anyCodeTime?: boolean;
   /** The clock check (node/clock-check.ts, https only); injectable for tests. */
   checkClock?: (url: string) => Promise<ClockCheck>;
   /** The OS release line of the diagnosis; injectable for tests. */
@@ -108,6 +124,13 @@ export interface ApiService {
   emit(event: ApiEvent): void;
   /** Stops watching the vault. */
   close(): void;
+  /**
+   * For the host's confirmation of a link another program handed over (not part of the API the
+   * window may call): what `link` would add, names only. Throws a TweestapError for a bad link.
+   */
+  previewLink(link: string): Promise<LinkPreview>;
+  /** Adds a confirmed link: duplicates skipped or kept as both, never replaced (see link-preview.ts). */
+  addFromLink(link: string, choice: LinkDuplicateChoice): Promise<AddResult>;
 }
 
 /** Methods after which the account list the renderer shows is out of date. */
@@ -170,6 +193,17 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
     }
   };
 
+  /**
+   * `at` of codes and copyCode when it is within CODE_TIME_TOLERANCE_MS of main's clock; a window
+   * asking for codes of another day (next year's, say) is refused.
+   */
+  const nearMainClock = (at: number): number => {
+    if (!deps.anyCodeTime && Math.abs(at - clock.now()) > CODE_TIME_TOLERANCE_MS) {
+      throw new TweestapError('input', 'shell.codes.timeOutOfRange', { seconds: CODE_TIME_TOLERANCE_MS / 1000 });
+    }
+    return at;
+  };
+
   /** A replaced account's secret changed, so the last backup no longer holds it as it is. */
   const noteAdded = async <R extends AddResult>(result: R): Promise<R> => {
     if (result.status === 'added') await backups.forgetAccounts(result.accounts.map((account) => account.id));
@@ -197,7 +231,7 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
       };
     },
     listAccounts: async () => (await accounts()).listAccounts(),
-    codes: async (at) => (await accounts()).codes(at, settings.get().clockOffsetSeconds),
+    codes: async (at) => (await accounts()).codes(nearMainClock(at), settings.get().clockOffsetSeconds),
     async nextHotpCode(accountId) {
       const slot = await (await accounts()).nextHotpCode(accountId);
       lastHotpCodes.set(accountId, slot.code);
@@ -213,7 +247,7 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
     reorderAccounts: async (accountIds) => (await accounts()).reorderAccounts(accountIds),
     async copyCode(accountId, at) {
       const current = settings.get();
-      const views = await (await accounts()).codes(at, current.clockOffsetSeconds);
+      const views = await (await accounts()).codes(nearMainClock(at), current.clockOffsetSeconds);
       const code = views.find((view) => view.accountId === accountId)?.code ?? lastHotpCodes.get(accountId);
       if (code === undefined) throw new TweestapError('not-found', 'shell.copy.noCode');
       const { clearsAt } = await clipboard.copy(code, current.clipboardClearSeconds);
@@ -225,14 +259,20 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
     beginScreenCapture: () => host.beginScreenCapture(),
     endScreenCapture: () => host.endScreenCapture(),
     beginCameraScan: () => host.beginCameraScan(),
-    async createBackup(password): Promise<BackupFile> {
+    endCameraScan: () => host.endCameraScan(),
+    // The bytes never go back to the window (a compromised one could send them anywhere with a
+    // password it chose): the host asks where, and the file is written here.
+    async createBackup(password): Promise<BackupSaveResult> {
       const opened = await accounts();
       // The ids first: an account added meanwhile is then in the file but not counted as saved.
       const ids = (await opened.listAccounts()).map((account) => account.id);
       const createdAt = clock.now();
       const file = await encryptBackup(await opened.exportAccounts(), password, { createdAt });
+      const target = await host.chooseBackupPath(backupFileName(createdAt));
+      if (target === null) return { status: 'cancelled' };
+      await writeFileAtomic(target, file);
       await backups.recordBackup(ids, createdAt);
-      return { fileName: backupFileName(createdAt), data: file.toString('base64') };
+      return { status: 'saved', fileName: path.basename(target) };
     },
     async importFromFile(data, password, onDuplicate): Promise<ImportFileResult> {
       const imported = await readImport(Buffer.from(data, 'base64'), password);
@@ -283,6 +323,23 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
   return {
     api,
     emit,
+    async previewLink(link) {
+      const found = readLinkAccounts(link);
+      return previewLinkAccounts(found, await (await accounts()).listAccounts());
+    },
+    async addFromLink(link, choice) {
+      const found = readLinkAccounts(link);
+      const opened = await accounts();
+      const existing = await opened.listAccounts();
+      const chosen = linkAccountsToAdd(found, existing, choice);
+      if (chosen.length === 0) return { status: 'added', accounts: [], warnings: [] };
+      // A Google export carries no period: warn where it differs from an account of the same name here.
+      const warnings = /^otpauth-migration:/i.test(link.trim()) ? migrationImportWarnings(chosen, existing) : [];
+      // keep-both for what is left: an account that became a duplicate meanwhile is kept twice, never replaced.
+      const result = await noteAdded(await opened.addMany(chosen, 'keep-both'));
+      emit({ type: 'accounts-changed' });
+      return result.status === 'added' ? { ...result, warnings: [...result.warnings, ...warnings] } : result;
+    },
     close() {
       stopWatching?.();
       stopWatching = null;

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import type { ApiMethod, LinkName, TweestapApi } from '../shared/api';
-import { API_METHODS, LINKS } from '../shared/api';
+import { API_METHODS, CLIPBOARD_CLEAR_NEVER, LINKS, MAX_CLIPBOARD_CLEAR_SECONDS, MAX_CLOCK_OFFSET_SECONDS, MIN_CLIPBOARD_CLEAR_SECONDS } from '../shared/api';
 import { TweestapError } from '../shared/errors';
 import { LOCALES } from '../shared/i18n';
 import { ALGORITHMS, DIGITS, OTP_TYPES } from '../shared/otp/types';
@@ -22,10 +22,6 @@ import {
   MAX_URI_LENGTH,
 } from '../shared/limits';
 
-/** Largest tester clock offset: about 200 years either way, enough to test steps past 2038. */
-export const MAX_CLOCK_OFFSET_SECONDS = 200 * 366 * 86_400;
-/** Largest clipboard clearing delay: ten minutes. */
-export const MAX_CLIPBOARD_CLEAR_SECONDS = 600;
 
 const accountId = z.string().min(1).max(MAX_ID_LENGTH);
 const label = z.string().max(MAX_LABEL_LENGTH);
@@ -66,7 +62,12 @@ const accelerator = z
 export const settingsSchema = z.strictObject({
   language: z.enum(['system', ...LOCALES]),
   theme: z.enum(['system', 'light', 'dark']),
-  clipboardClearSeconds: z.number().int().min(0).max(MAX_CLIPBOARD_CLEAR_SECONDS),
+  // 0 is the explicit "never" the form offers; below 5 s a code would be gone before it is pasted.
+  clipboardClearSeconds: z
+    .number()
+    .int()
+    .max(MAX_CLIPBOARD_CLEAR_SECONDS)
+    .refine((seconds) => seconds === CLIPBOARD_CLEAR_NEVER || seconds >= MIN_CLIPBOARD_CLEAR_SECONDS),
   showNextCode: z.boolean(),
   hideFromScreenCapture: z.boolean(),
   trayEnabled: z.boolean(),
@@ -107,6 +108,7 @@ const METHOD_ARGS = {
   openLink: args(['name', z.custom<LinkName>((name) => typeof name === 'string' && Object.hasOwn(LINKS, name))]),
   beginScreenCapture: args(),
   beginCameraScan: args(),
+  endCameraScan: args(),
   endScreenCapture: args(),
   createBackup: args(['password', password]),
   importFromFile: args(['data', base64File], ['password', password.nullable()], ['onDuplicate', duplicateChoice]),

@@ -7,6 +7,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ApiEvent } from '../shared/api';
@@ -75,6 +76,8 @@ export async function startPreviewHost(options: PreviewHostOptions = {}): Promis
     dataDir: dir,
     clock,
     log,
+    // Browser tests that fake the page's clock (years ahead) ask for codes at that time.
+    anyCodeTime: env.TWEESTAP_PREVIEW_ANY_CODE_TIME === '1',
   });
 
   const server = createServer();
@@ -210,6 +213,15 @@ function send(response: ServerResponse, status: number, text: string): void {
   response.end(text);
 }
 
+/**
+ * The folder the preview host saves backups in, without asking (there is no save dialog in a
+ * browser tab it could trust): `TWEESTAP_PREVIEW_SAVE_DIR`, else `~/Downloads`, where the
+ * browser's download went before. The window only hears the file's name, as in the app.
+ */
+export function previewSaveDir(env: NodeJS.ProcessEnv): string {
+  return env.TWEESTAP_PREVIEW_SAVE_DIR || path.join(homedir(), 'Downloads');
+}
+
 /** The HostPort of the preview: no window to hide, no login item; links are only logged. */
 function previewHostPort(env: NodeJS.ProcessEnv, log: (message: string) => void): HostPort {
   return {
@@ -221,6 +233,8 @@ function previewHostPort(env: NodeJS.ProcessEnv, log: (message: string) => void)
     beginScreenCapture: async () => undefined,
     endScreenCapture: async () => undefined,
     beginCameraScan: async () => undefined,
+    endCameraScan: async () => undefined,
+    chooseBackupPath: async (suggestedName) => path.join(previewSaveDir(env), suggestedName),
     applySettings: async () => undefined,
   };
 }

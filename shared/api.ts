@@ -27,6 +27,7 @@ export const API_METHODS = [
   'openLink',
   'beginScreenCapture',
   'beginCameraScan',
+  'endCameraScan',
   'endScreenCapture',
   'createBackup',
   'importFromFile',
@@ -112,7 +113,10 @@ export type ThemeSetting = 'system' | 'light' | 'dark';
 export interface Settings {
   language: LanguageSetting;
   theme: ThemeSetting;
-  /** Clear the clipboard this many seconds after a copy, if it still holds our code; 0 = never. */
+  /**
+   * Clear the clipboard this many seconds after a copy, if it still holds our code: 0 (never, the
+   * settings form says so) or MIN_CLIPBOARD_CLEAR_SECONDS to MAX_CLIPBOARD_CLEAR_SECONDS.
+   */
   clipboardClearSeconds: number;
   showNextCode: boolean;
   hideFromScreenCapture: boolean;
@@ -123,9 +127,18 @@ export interface Settings {
   globalShortcut: string | null;
   /** Accelerator that scans the screens for a QR code (hides Tweestap, grabs, adds); null = off. */
   scanShortcut: string | null;
-  /** For testers: added to the clock for every code, in seconds. */
+  /** For testers: added to the clock for every code, in seconds; at most MAX_CLOCK_OFFSET_SECONDS either way. */
   clockOffsetSeconds: number;
 }
+
+/** `clipboardClearSeconds` that means "never clear". */
+export const CLIPBOARD_CLEAR_NEVER = 0;
+/** Shortest clipboard clearing delay besides "never": time to paste the code. */
+export const MIN_CLIPBOARD_CLEAR_SECONDS = 5;
+/** Longest clipboard clearing delay: ten minutes. */
+export const MAX_CLIPBOARD_CLEAR_SECONDS = 600;
+/** Largest tester clock offset either way: a day, so the window can never ask for codes of next week. */
+export const MAX_CLOCK_OFFSET_SECONDS = 86_400;
 
 export interface AppInfo {
   version: string;
@@ -144,12 +157,12 @@ export interface AppInfo {
   dataDir: string;
 }
 
-/** An encrypted backup, ready to save: the renderer only passes its bytes on to a download. */
-export interface BackupFile {
-  fileName: string;
-  /** Base64 of the encrypted file. */
-  data: string;
-}
+/**
+ * What `createBackup` did. The window never receives the backup's bytes: the host asks where to
+ * save (the app: main's save dialog) and writes the file itself. `cancelled`: no file, and no
+ * backup is recorded as made.
+ */
+export type BackupSaveResult = { status: 'saved'; fileName: string } | { status: 'cancelled' };
 
 /** An entry of an imported file that was not imported, and why (never its secret). */
 export interface SkippedImport {
@@ -219,7 +232,10 @@ export type LinkName = keyof typeof LINKS;
 export interface TweestapApi {
   appInfo(): Promise<AppInfo>;
   listAccounts(): Promise<AccountView[]>;
-  /** TOTP codes of every account with a secret at `at` (renderer clock, Unix ms), plus the tester offset. */
+  /**
+   * TOTP codes of every account with a secret at `at` (renderer clock, Unix ms), plus the tester
+   * offset. `at` must be within CODE_TIME_TOLERANCE_MS of main's clock (else `shell.codes.timeOutOfRange`).
+   */
   codes(at: number): Promise<CodeView[]>;
   /** HOTP: saves counter + 1, then returns the code of the old counter. */
   nextHotpCode(accountId: string): Promise<CodeSlot>;
@@ -232,7 +248,7 @@ export interface TweestapApi {
   removeAccount(accountId: string): Promise<void>;
   /** The full list of ids in the new order. */
   reorderAccounts(accountIds: string[]): Promise<AccountView[]>;
-  /** Copies the current code (computed in main) and clears it later if still ours. */
+  /** Copies the current code (computed in main; `at` as for `codes`) and clears it later if still ours. */
   copyCode(accountId: string, at: number): Promise<{ code: string; clearsAt: number | null }>;
   getSettings(): Promise<Settings>;
   updateSettings(patch: Partial<Settings>): Promise<Settings>;
@@ -242,11 +258,16 @@ export interface TweestapApi {
    * host. On macOS it first refuses with the settings guide when screen recording is not allowed.
    */
   beginScreenCapture(): Promise<void>;
-  /** Before the camera starts: on macOS asks for camera access, or refuses with the settings guide. */
+  /**
+   * Before the camera starts: on macOS asks for camera access, or refuses with the settings guide.
+   * The window may use the camera only between this call and `endCameraScan`.
+   */
   beginCameraScan(): Promise<void>;
+  /** The camera scan is over (found, stopped or closed): the camera permission ends. */
+  endCameraScan(): Promise<void>;
   endScreenCapture(): Promise<void>;
-  /** Encrypts every account with `password` (in main) and returns the file to save. */
-  createBackup(password: string): Promise<BackupFile>;
+  /** Encrypts every account with `password`, asks where to save it and writes it (all in main). */
+  createBackup(password: string): Promise<BackupSaveResult>;
   /**
    * Imports a Tweestap backup or another authenticator's export (`data`: the file's bytes in
    * Base64): all accounts at once, or nothing on any error.
@@ -270,6 +291,12 @@ export interface TweestapApi {
   /** Copies a diagnosis for the helpdesk (no labels, no secrets) and returns its text. */
   copyDiagnostics(): Promise<{ text: string }>;
 }
+
+/**
+ * How far `at` of `codes` and `copyCode` may be from main's clock: two 30-second steps. The window
+ * asks at its own clock, the same as main's; the next code comes with the current one anyway.
+ */
+export const CODE_TIME_TOLERANCE_MS = 60_000;
 
 /** Events main pushes to the renderer. */
 export type ApiEvent =

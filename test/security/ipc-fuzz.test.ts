@@ -46,6 +46,9 @@ const hostDouble: HostPort = {
   beginScreenCapture: async () => undefined,
   endScreenCapture: async () => undefined,
   beginCameraScan: async () => undefined,
+  endCameraScan: async () => undefined,
+  // A cancelled save dialog: nothing is written.
+  chooseBackupPath: async () => null,
   applySettings: async () => undefined,
 };
 

@@ -243,6 +243,9 @@ describe('an unloadable vault.json is reported and kept as it was', () => {
     beginScreenCapture: async () => undefined,
     endScreenCapture: async () => undefined,
     beginCameraScan: async () => undefined,
+    endCameraScan: async () => undefined,
+    // A cancelled save dialog: nothing is written.
+    chooseBackupPath: async () => null,
     applySettings: async () => undefined,
   };
 

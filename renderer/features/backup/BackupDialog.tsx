@@ -1,23 +1,18 @@
 /**
- * "Back up": the user chooses a password (twice), main encrypts every account with it, and the
- * encrypted file comes back only to be offered as a download. The renderer never sees a secret.
+ * "Back up": the user chooses a password (twice); main encrypts every account with it, asks
+ * where to save the file (its own save dialog) and writes it. The window hears only the file's
+ * name, or that the user cancelled: it never sees a secret nor the backup's bytes.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { MessageKey } from '../../../shared/i18n';
 import { Dialog } from '../../components/Dialog';
 import { TextField } from '../../components/TextField';
 import { api } from '../../api-client';
 import { errorText, useI18n } from '../../i18n/I18nContext';
-import { base64ToObjectUrl } from './files';
 import { DialogButtons } from '../../components/DialogButtons';
 
 /** Shortest password accepted here; main only refuses an empty one (the CLI may script others). */
 export const MIN_BACKUP_PASSWORD_LENGTH = 8;
-
-interface SavedBackup {
-  fileName: string;
-  url: string;
-}
 
 /** Which field is wrong, if any, before anything is sent to main. */
 function passwordProblems(password: string, confirm: string): { password?: MessageKey; confirm?: MessageKey } {
@@ -26,7 +21,7 @@ function passwordProblems(password: string, confirm: string): { password?: Messa
   return {};
 }
 
-/** The backup form, then the download. `onBackedUp` runs once main has made the file. */
+/** The backup form, then where it was saved. `onBackedUp` runs once main has saved the file. */
 export function BackupDialog({ onClose, onBackedUp }: { onClose(): void; onBackedUp(): void }) {
   const { t } = useI18n();
   const [password, setPassword] = useState('');
@@ -34,15 +29,8 @@ export function BackupDialog({ onClose, onBackedUp }: { onClose(): void; onBacke
   const [problems, setProblems] = useState<ReturnType<typeof passwordProblems>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState<SavedBackup | null>(null);
-  const download = useRef<HTMLAnchorElement>(null);
-
-  // Start the download once the file is there; free its memory when the dialog closes.
-  useEffect(() => {
-    if (!saved) return;
-    download.current?.click();
-    return () => URL.revokeObjectURL(saved.url);
-  }, [saved]);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [cancelled, setCancelled] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -51,11 +39,17 @@ export function BackupDialog({ onClose, onBackedUp }: { onClose(): void; onBacke
     if (found.password || found.confirm) return;
     setBusy(true);
     setError(null);
+    setCancelled(false);
     try {
-      const file = await api.createBackup(password);
+      const result = await api.createBackup(password);
+      // Cancelled: the form stays, with the password, so the next try needs no retyping.
+      if (result.status === 'cancelled') {
+        setCancelled(true);
+        return;
+      }
       setPassword('');
       setConfirm('');
-      setSaved({ fileName: file.fileName, url: base64ToObjectUrl(file.data) });
+      setSaved(result.fileName);
       onBackedUp();
     } catch (caught) {
       setError(errorText(t, caught));
@@ -68,12 +62,7 @@ export function BackupDialog({ onClose, onBackedUp }: { onClose(): void; onBacke
     <Dialog title={t('app.backup.title')} onClose={onClose}>
       {saved ? (
         <>
-          <p role="status">{t('app.backup.done', { fileName: saved.fileName })}</p>
-          <p>
-            <a ref={download} href={saved.url} download={saved.fileName} className="link-button">
-              {t('app.backup.saveAgain')}
-            </a>
-          </p>
+          <p role="status">{t('app.backup.saved', { fileName: saved })}</p>
           <DialogButtons actions={[{ label: t('app.action.close'), onClick: onClose, kind: 'primary', autoFocus: true }]} />
         </>
       ) : (
@@ -98,6 +87,7 @@ export function BackupDialog({ onClose, onBackedUp }: { onClose(): void; onBacke
             error={problems.confirm ? t(problems.confirm) : null}
           />
           <p className="warning">{t('app.backup.noRecovery')}</p>
+          <p role="status">{cancelled ? t('app.backup.cancelled') : null}</p>
           {error && (
             <p className="form-error" role="alert">
               {error}

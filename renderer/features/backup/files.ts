@@ -1,4 +1,4 @@
-/** Moving file bytes across the API as Base64: a chosen file out to main, a backup back as a download. */
+/** Moving a chosen file's bytes to main as Base64 (backups never come back: main saves them itself). */
 
 /** Base64 of a chosen file's bytes, to hand to `importFromFile`. */
 export async function fileToBase64(file: Blob): Promise<string> {
@@ -8,10 +8,4 @@ export async function fileToBase64(file: Blob): Promise<string> {
   let binary = '';
   for (let start = 0; start < bytes.length; start += SLICE) binary += String.fromCharCode(...bytes.subarray(start, start + SLICE));
   return btoa(binary);
-}
-
-/** A blob: URL holding the bytes of `base64`, for an `<a download>`; revoke it when done. */
-export function base64ToObjectUrl(base64: string): string {
-  const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
-  return URL.createObjectURL(new Blob([bytes], { type: 'application/octet-stream' }));
 }

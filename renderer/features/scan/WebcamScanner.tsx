@@ -61,6 +61,8 @@ export function WebcamScanner({ platform, onFound }: WebcamScannerProps) {
       stopStream(stream);
       stream = null;
       element.srcObject = null;
+      // Main grants the camera only between beginCameraScan and this.
+      void api.endCameraScan().catch(() => undefined);
     };
     const fail = (caught: unknown) => {
       if (gate.isStopped) return;

@@ -3,7 +3,7 @@
  * Numbers are sent only when they are whole and in range; otherwise the field says why.
  */
 import { useId, useState, type ReactNode } from 'react';
-import type { LanguageSetting, Settings, ThemeSetting } from '../../../shared/api';
+import { CLIPBOARD_CLEAR_NEVER, MAX_CLIPBOARD_CLEAR_SECONDS, MAX_CLOCK_OFFSET_SECONDS, MIN_CLIPBOARD_CLEAR_SECONDS, type LanguageSetting, type Settings, type ThemeSetting } from '../../../shared/api';
 import type { MessageKey } from '../../../shared/i18n';
 import { Dialog } from '../../components/Dialog';
 import { api } from '../../api-client';
@@ -24,8 +24,6 @@ interface SettingsDialogProps {
   onOpenPanel(panel: Panel): void;
 }
 
-const MAX_CLEAR_SECONDS = 3600;
-export const MAX_CLOCK_OFFSET_SECONDS = 86_400;
 
 /** The settings form. */
 export function SettingsDialog({ settings, contentProtection, onChange, onClose, onOpenPanel }: SettingsDialogProps) {
@@ -71,8 +69,9 @@ export function SettingsDialog({ settings, contentProtection, onChange, onClose,
         label={t('app.settings.clipboardClear')}
         hint={t('app.settings.clipboardClearHint')}
         value={settings.clipboardClearSeconds}
-        min={0}
-        max={MAX_CLEAR_SECONDS}
+        min={MIN_CLIPBOARD_CLEAR_SECONDS}
+        max={MAX_CLIPBOARD_CLEAR_SECONDS}
+        also={CLIPBOARD_CLEAR_NEVER}
         rangeKey="app.settings.clipboardClearRange"
         onCommit={(clipboardClearSeconds) => void update({ clipboardClearSeconds })}
       />
@@ -180,16 +179,19 @@ interface WholeNumberProps {
   value: number;
   min: number;
   max: number;
+  /** One more value accepted outside the range (0 = never for the clipboard). */
+  also?: number;
   rangeKey: MessageKey;
   onCommit(value: number): void;
 }
 
-/** A number field that sends its value once it is a whole number in range. */
-function WholeNumber({ label, hint, value, min, max, rangeKey, onCommit }: WholeNumberProps) {
+/** A number field that sends its value once it is a whole number in range (or `also`); main checks the same. */
+function WholeNumber({ label, hint, value, min, max, also, rangeKey, onCommit }: WholeNumberProps) {
   const { t } = useI18n();
   const id = useId();
   const [text, setText] = useState(String(value));
-  const valid = /^-?\d+$/.test(text.trim()) && Number(text) >= min && Number(text) <= max;
+  const accepts = (entry: string) => /^-?\d+$/.test(entry) && ((Number(entry) >= min && Number(entry) <= max) || Number(entry) === also);
+  const valid = accepts(text.trim());
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -197,7 +199,7 @@ function WholeNumber({ label, hint, value, min, max, rangeKey, onCommit }: Whole
         id={id}
         type="number"
         step={1}
-        min={min}
+        min={also === undefined ? min : Math.min(min, also)}
         max={max}
         value={text}
         aria-invalid={!valid || undefined}
@@ -205,7 +207,7 @@ function WholeNumber({ label, hint, value, min, max, rangeKey, onCommit }: Whole
         onChange={(event) => {
           setText(event.target.value);
           const next = event.target.value.trim();
-          if (/^-?\d+$/.test(next) && Number(next) >= min && Number(next) <= max && Number(next) !== value) onCommit(Number(next));
+          if (accepts(next) && Number(next) !== value) onCommit(Number(next));
         }}
       />
       <Hint id={`${id}-hint`}>{hint}</Hint>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DeepLinkQueue, deepLinkFromArgv, validateDeepLink } from '../../../electron/deep-link';
+import { DeepLinkQueue, deepLinkFromArgv, linkPrompt, validateDeepLink } from '../../../electron/deep-link';
+import type { LinkAccountPreview } from '../../../shared/otp/link-preview';
 import { MAX_URI_LENGTH } from '../../../shared/limits';
 import { TweestapError } from '../../../shared/errors';
 import { translate } from '../../../shared/i18n';
@@ -61,6 +62,19 @@ describe('validateDeepLink', () => {
     expect(thrown(() => validateDeepLink(link)).key).toBe('deepLink.malformed');
   });
 
+  it.each([
+    ['a line break and a right-to-left override, percent-encoded (issue 12.1)', PORTAL_LINK.replace('jan%40school.nl', 'jan%0A%E2%80%AE')],
+    ['a zero-width joiner, percent-encoded', PORTAL_LINK.replace('Nse-Portal&', 'Nse%E2%80%8D-Portal&')],
+    ['a NUL byte, percent-encoded', `${PORTAL_LINK}%00`],
+    ['a raw right-to-left override', PORTAL_LINK.replace('jan', 'jan\u202E')],
+  ])('refuses a link holding %s', (_name, link) => {
+    expect(thrown(() => validateDeepLink(link)).key).toBe('deepLink.malformed');
+  });
+
+  it('refuses a broken %-escape with a typed error', () => {
+    expect(thrown(() => validateDeepLink(`${PORTAL_LINK}%E2%80`))).toMatchObject({ kind: 'input', key: 'otp.percentEscapeInvalid' });
+  });
+
   it('has Dutch and English text for every refusal', () => {
     for (const key of ['deepLink.wrongScheme', 'deepLink.tooLong', 'deepLink.malformed'] as const) {
       expect(translate('en', key, { scheme: 'https:', max: 1 })).not.toBe(translate('nl', key, { scheme: 'https:', max: 1 }));
@@ -95,6 +109,48 @@ describe('deepLinkFromArgv', () => {
   it('refuses an oversized link instead of ignoring it, so the user hears why nothing happened', () => {
     const argv = ['/opt/Tweestap/tweestap', `otpauth://totp/x?secret=${'A'.repeat(MAX_URI_LENGTH)}`];
     expect(thrown(() => deepLinkFromArgv(argv)).key).toBe('deepLink.tooLong');
+  });
+});
+
+describe('linkPrompt', () => {
+  const account = (issuer: string, account: string, period: number, duplicate: LinkAccountPreview['duplicate']): LinkAccountPreview => ({
+    type: 'totp',
+    issuer,
+    account,
+    algorithm: 'SHA1',
+    digits: 6,
+    period,
+    counter: 0,
+    duplicate,
+  });
+
+  it('lists every account of a migration link with its period and defaults to Cancel (issue 12.1)', () => {
+    const prompt = linkPrompt({ accounts: [account('Nse-Portal', 'alice', 30, 'same'), account('GitHub', 'alice', 30, 'none')] }, 'en');
+    expect(prompt.message).toBe('Another program asked Tweestap to add these 2 accounts from a link:');
+    expect(prompt.detail).toContain('• Nse-Portal (alice): a new code every 30 seconds (you already have an account with this name)');
+    expect(prompt.detail).toContain('• GitHub (alice): a new code every 30 seconds');
+    expect(prompt.detail).toContain('A link never replaces an account you have.');
+    expect(prompt.buttons).toEqual(['Add only the new ones', 'Add all (keep both)', 'Cancel']);
+    expect(prompt.choices).toEqual(['skip', 'keep-both', 'cancel']);
+    expect(prompt.defaultId).toBe(2);
+    expect(prompt.cancelId).toBe(2);
+  });
+
+  it('offers Add and Cancel for a new account, Cancel first in line for Enter', () => {
+    const prompt = linkPrompt({ accounts: [account('Nse-Portal', 'jan@school.nl', 20, 'none')] }, 'nl');
+    expect(prompt.message).toBe('Een ander programma vraagt Tweestap dit account toe te voegen via een link:');
+    expect(prompt.detail).toContain('• Nse-Portal (jan@school.nl): elke 20 seconden een nieuwe code');
+    expect(prompt.detail).not.toContain('vervangt nooit');
+    expect(prompt.buttons).toEqual(['Toevoegen', 'Annuleren']);
+    expect(prompt.choices[prompt.defaultId]).toBe('cancel');
+  });
+
+  it('offers only Keep both or Cancel when every account is a duplicate or a look-alike; never Replace', () => {
+    const prompt = linkPrompt({ accounts: [account('N\u0455\u0435-Portal', 'alice', 30, 'look-alike')] }, 'en');
+    expect(prompt.detail).toContain('(its name looks like that of an account you have)');
+    expect(prompt.choices).toEqual(['keep-both', 'cancel']);
+    expect(prompt.buttons.join(' ')).not.toMatch(/replace/i);
+    expect(prompt.choices[prompt.defaultId]).toBe('cancel');
   });
 });
 

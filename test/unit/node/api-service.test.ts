@@ -1,9 +1,10 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LINKS, type AccountView, type AppInfo, type ApiEvent, type ApiResult, type BackupFile, type CodeView, type ImportFileResult, type Settings, type VaultRecovery } from '../../../shared/api';
+import { LINKS, type AccountView, type AppInfo, type ApiEvent, type ApiResult, type BackupSaveResult, type CodeView, type ImportFileResult, type Settings, type VaultRecovery } from '../../../shared/api';
 import { TweestapError } from '../../../shared/errors';
+import { encodeMigrationUris } from '../../../shared/otp/migration';
 import type { Clipboard } from '../../../shared/ports';
 import { MapSecretStore } from '../../fixtures/map-secret-store';
 import { AccountService } from '../../../node/accounts';
@@ -25,6 +26,8 @@ let hostCalls: string[];
 let refuseSettings: TweestapError | null;
 let accountsOpened: number;
 let service: ApiService;
+/** Where the host's save dialog "chooses" to save a backup; null = the user cancelled. */
+let backupTarget: string | null;
 
 const host: HostPort = {
   previewHost: true,
@@ -35,6 +38,11 @@ const host: HostPort = {
   beginScreenCapture: async () => void hostCalls.push('begin'),
   endScreenCapture: async () => void hostCalls.push('end'),
   beginCameraScan: async () => void hostCalls.push('camera'),
+  endCameraScan: async () => void hostCalls.push('camera end'),
+  chooseBackupPath: async (suggestedName) => {
+    hostCalls.push(`save ${suggestedName}`);
+    return backupTarget;
+  },
   applySettings: async (next: Settings) => {
     if (refuseSettings) throw refuseSettings;
     hostCalls.push(`apply ${next.theme}`);
@@ -73,6 +81,7 @@ beforeEach(async () => {
   hostCalls = [];
   refuseSettings = null;
   accountsOpened = 0;
+  backupTarget = path.join(dir, 'chosen.tweestap');
   service = await createService();
 });
 afterEach(() => {
@@ -208,9 +217,10 @@ describe('backup and import', () => {
   it('makes an encrypted backup named after the day, and the reminder goes until an account is added', async () => {
     await service.dispatch('addFromUri', [PORTAL_URI, 'ask']);
     expect(value(await service.dispatch('backupStatus', []))).toEqual({ lastBackupAt: null, reminder: true, unsavedAccounts: 1, totalAccounts: 1 });
-    const backup = value<BackupFile>(await service.dispatch('createBackup', [PASSWORD]));
-    expect(backup.fileName).toBe('tweestap-backup-2026-11-25.tweestap');
-    const bytes = Buffer.from(backup.data, 'base64');
+    const backup = value<BackupSaveResult>(await service.dispatch('createBackup', [PASSWORD]));
+    expect(hostCalls).toContain('save tweestap-backup-2026-11-25.tweestap');
+    expect(backup).toEqual({ status: 'saved', fileName: 'chosen.tweestap' });
+    const bytes = readFileSync(backupTarget!);
     expect(bytes.toString('latin1')).toMatch(/^\{"format":"tweestap-backup"/);
     expect(bytes.toString('latin1')).not.toContain(PORTAL_SECRET);
     expect(value(await service.dispatch('backupStatus', []))).toEqual({ lastBackupAt: NOW, reminder: false, unsavedAccounts: 0, totalAccounts: 1 });
@@ -233,7 +243,8 @@ describe('backup and import', () => {
 
   it('restores a backup: asks for the password, changes nothing on a wrong one, asks about duplicates', async () => {
     await service.dispatch('addFromUri', [PORTAL_URI, 'ask']);
-    const { data } = value<BackupFile>(await service.dispatch('createBackup', [PASSWORD]));
+    await service.dispatch('createBackup', [PASSWORD]);
+    const data = readFileSync(backupTarget!).toString('base64');
     const [account] = value<AccountView[]>(await service.dispatch('listAccounts', []));
     await service.dispatch('removeAccount', [account!.id]);
     events = [];
@@ -308,5 +319,114 @@ describe('recovering a damaged vault', () => {
     expect(await service.dispatch('recoverVault', [])).toMatchObject({ ok: false, error: { kind: 'vault', key: 'vault.newerVersion', params: { version: 7 } } });
     expect(readdirSync(dir).some((name) => name.includes('.corrupt-'))).toBe(false);
     expect(events).toEqual([]);
+  });
+});
+
+// Issue 12.2: a compromised window asked for the backup's bytes, next year's codes and absurd settings.
+describe('what a compromised window can no longer get', () => {
+  const PASSWORD = 'attacker-chosen password';
+
+  it('createBackup gives the window only the file name; main writes the file, 0600', async () => {
+    await service.dispatch('addFromUri', [PORTAL_URI, 'ask']);
+    const result = await service.dispatch('createBackup', [PASSWORD]);
+    const written = readFileSync(backupTarget!);
+    expect(result).toEqual({ ok: true, value: { status: 'saved', fileName: 'chosen.tweestap' } });
+    expect(JSON.stringify(result)).not.toContain(written.toString('base64').slice(0, 40));
+    if (process.platform !== 'win32') expect(statSync(backupTarget!).mode & 0o777).toBe(0o600);
+  });
+
+  it('a cancelled save writes nothing and records no backup', async () => {
+    await service.dispatch('addFromUri', [PORTAL_URI, 'ask']);
+    backupTarget = null;
+    expect(value(await service.dispatch('createBackup', [PASSWORD]))).toEqual({ status: 'cancelled' });
+    expect(readdirSync(dir).filter((name) => name.endsWith('.tweestap'))).toEqual([]);
+    expect(value(await service.dispatch('backupStatus', []))).toMatchObject({ lastBackupAt: null, reminder: true });
+  });
+
+  it('gives codes only near main’s clock (a step or two either way), with a typed error otherwise', async () => {
+    await service.dispatch('addFromUri', [PORTAL_URI, 'ask']);
+    const [view] = value<CodeView[]>(await service.dispatch('codes', [NOW]));
+    const refused = { ok: false, error: { kind: 'input', key: 'shell.codes.timeOutOfRange', params: { seconds: 60 } } };
+    for (const at of [NOW + 365 * 86_400_000, NOW + 60_001, NOW - 60_001, 0]) {
+      expect(await service.dispatch('codes', [at])).toEqual(refused);
+      expect(await service.dispatch('copyCode', [view!.accountId, at])).toEqual(refused);
+    }
+    expect(await clipboard.readText()).not.toBe(view!.code);
+    for (const at of [NOW - 60_000, NOW + 60_000]) expect(await service.dispatch('codes', [at])).toMatchObject({ ok: true });
+  });
+
+  it('bounds the clock offset to a day and the clipboard clearing to 0 (never) or 5 s and more; a refusal changes nothing', async () => {
+    const before = value<Settings>(await service.dispatch('getSettings', []));
+    for (const patch of [{ clockOffsetSeconds: 100 * 365 * 86_400 }, { clockOffsetSeconds: 86_401 }, { clockOffsetSeconds: -86_401 }, { clipboardClearSeconds: 1 }, { clipboardClearSeconds: 4 }, { clipboardClearSeconds: 601 }]) {
+      expect(await service.dispatch('updateSettings', [patch])).toMatchObject({ ok: false, error: { kind: 'input', key: 'shell.input.invalid' } });
+    }
+    expect(value(await service.dispatch('getSettings', []))).toEqual(before);
+    for (const patch of [{ clockOffsetSeconds: 86_400 }, { clockOffsetSeconds: -86_400 }, { clipboardClearSeconds: 0 }, { clipboardClearSeconds: 5 }]) {
+      expect(await service.dispatch('updateSettings', [patch])).toMatchObject({ ok: true, value: patch });
+    }
+  });
+
+  it('tells the host when a camera scan ends', async () => {
+    expect(await service.dispatch('endCameraScan', [])).toEqual({ ok: true, value: undefined });
+    expect(hostCalls).toEqual(['camera end']);
+  });
+});
+
+// Issue 12.1: a migration link holding Nse-Portal/alice and GitHub/alice prompted about Nse-Portal
+// only, and "Replace" then replaced both secrets and turned Nse-Portal's 20 s into 30 s.
+describe('links from other programs', () => {
+  const ALICE_PORTAL = 'otpauth://totp/Nse-Portal:alice?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Nse-Portal&period=20';
+  const OTHER_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+  const migration = encodeMigrationUris(
+    [
+      { type: 'totp', issuer: 'Nse-Portal', account: 'alice', secret: OTHER_SECRET, algorithm: 'SHA1', digits: 6, period: 30, counter: 0 },
+      { type: 'totp', issuer: 'GitHub', account: 'alice', secret: OTHER_SECRET, algorithm: 'SHA1', digits: 6, period: 30, counter: 0 },
+    ],
+    { batchId: 1 },
+  )[0]!;
+
+  async function portalAsItWas(): Promise<{ id: string; code: string }> {
+    await service.dispatch('addFromUri', [ALICE_PORTAL, 'ask']);
+    const [account] = value<AccountView[]>(await service.dispatch('listAccounts', []));
+    const [code] = value<CodeView[]>(await service.dispatch('codes', [NOW]));
+    return { id: account!.id, code: code!.code };
+  }
+
+  it('previews every account of the link, with its period and whether you have it, and no secret', async () => {
+    await portalAsItWas();
+    const preview = await service.previewLink(migration);
+    expect(preview.accounts.map(({ issuer, account, period, duplicate }) => ({ issuer, account, period, duplicate }))).toEqual([
+      { issuer: 'Nse-Portal', account: 'alice', period: 30, duplicate: 'same' },
+      { issuer: 'GitHub', account: 'alice', period: 30, duplicate: 'none' },
+    ]);
+    expect(JSON.stringify(preview)).not.toContain(OTHER_SECRET);
+  });
+
+  it('skip: adds only the new account; Nse-Portal keeps its secret and its 20 s', async () => {
+    const portal = await portalAsItWas();
+    events = [];
+    const result = await service.addFromLink(migration, 'skip');
+    expect(result).toMatchObject({ status: 'added', accounts: [{ issuer: 'GitHub', account: 'alice' }] });
+    const list = value<AccountView[]>(await service.dispatch('listAccounts', []));
+    expect(list.map(({ issuer, period }) => `${issuer} ${period}`)).toEqual(['Nse-Portal 20', 'GitHub 30']);
+    expect(value<CodeView[]>(await service.dispatch('codes', [NOW])).find((view) => view.accountId === portal.id)?.code).toBe(portal.code);
+    expect(events).toEqual([{ type: 'accounts-changed' }]);
+  });
+
+  it('keep-both: adds both as new accounts and leaves the existing one untouched', async () => {
+    const portal = await portalAsItWas();
+    const result = await service.addFromLink(migration, 'keep-both');
+    expect(result.status === 'added' && result.accounts.map((account) => account.issuer)).toEqual(['Nse-Portal', 'GitHub']);
+    expect(result.status === 'added' && result.warnings).toEqual([{ key: 'otp.migrationPeriodImport', params: { name: 'Nse-Portal (alice)', period: 20 } }]);
+    const list = value<AccountView[]>(await service.dispatch('listAccounts', []));
+    expect(list).toHaveLength(3);
+    expect(list[0]).toMatchObject({ id: portal.id, period: 20 });
+    expect(value<CodeView[]>(await service.dispatch('codes', [NOW])).find((view) => view.accountId === portal.id)?.code).toBe(portal.code);
+  });
+
+  it('refuses a link with a hidden character before anything is added', async () => {
+    await expect(service.previewLink(ALICE_PORTAL.replace('alice?', 'alice%E2%80%AE?'))).rejects.toMatchObject({ key: 'otp.labelHiddenCharacter' });
+    await expect(service.addFromLink(ALICE_PORTAL.replace('alice?', 'alice%E2%80%AE?'), 'keep-both')).rejects.toMatchObject({ key: 'otp.labelHiddenCharacter' });
+    expect(value(await service.dispatch('listAccounts', []))).toEqual([]);
   });
 });
