@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { readRegularFile } from '../node/bounded-read';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { TweestapError } from '../shared/errors';
@@ -12,6 +13,9 @@ import { readImageHeader } from '../shared/qr/image-header';
 import { decodeQrTexts, shippedDecoders } from '../shared/qr/pipeline';
 import type { QrDecoder, RgbaImage } from '../shared/qr/types';
 import { createZxingDecoder } from '../shared/qr/zxing';
+
+/** Largest image file read: far above any screenshot of a QR code, far below a memory problem. */
+export const MAX_IMAGE_FILE_BYTES = 64 * 1024 * 1024;
 
 /** What scanning one file found. `decodeMs` is the pipeline alone, without reading the file. */
 export interface ImageScan {
@@ -43,8 +47,9 @@ export async function nodeQrDecoders(): Promise<QrDecoder[]> {
 
 /**
  * Reads a PNG or JPEG file (told apart by its bytes, not its name) and returns every QR text in it.
- * Throws TweestapError: `qr.fileNotFound`, `qr.fileUnreadable`, `qr.notAnImage` (not PNG/JPEG,
- * truncated or damaged) or `qr.imageTooLarge` (checked from the header, before decoding).
+ * Throws TweestapError: `qr.fileNotFound`, `qr.fileUnreadable`, `file.notRegular` (a device such
+ * as /dev/zero, a FIFO, a folder), `file.tooLarge` (checked before reading), `qr.notAnImage` (not
+ * PNG/JPEG, truncated or damaged) or `qr.imageTooLarge` (checked from the header, before decoding).
  */
 export async function scanImageFile(path: string): Promise<ImageScan> {
   const image = decodeImageFile(path, await readImageBytes(path));
@@ -55,8 +60,9 @@ export async function scanImageFile(path: string): Promise<ImageScan> {
 
 async function readImageBytes(path: string): Promise<Buffer> {
   try {
-    return await readFile(path);
+    return await readRegularFile(path, MAX_IMAGE_FILE_BYTES);
   } catch (error) {
+    if (error instanceof TweestapError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     if (code === 'ENOENT') throw new TweestapError('not-found', 'qr.fileNotFound', { name: path });
     throw new TweestapError('input', 'qr.fileUnreadable', { name: path, reason: code });

@@ -1,9 +1,9 @@
 /** Where `add --image` and `import` get their accounts from. */
-import { readFile } from 'node:fs/promises';
-import { detectImportFormat } from '../node/importers';
+import { readRegularFile } from '../node/bounded-read';
+import { detectImportFormat, MAX_IMPORT_BYTES } from '../node/importers';
 import { TweestapError } from '../shared/errors';
 import { describeQrText, notOtpauthError } from '../shared/otp';
-import { scanImageFile } from './scan-image';
+import { MAX_IMAGE_FILE_BYTES, scanImageFile } from './scan-image';
 
 const IMAGE_MAGIC = [Buffer.from([0x89, 0x50, 0x4e, 0x47]), Buffer.from([0xff, 0xd8, 0xff])];
 
@@ -23,11 +23,16 @@ export async function linksFromImage(file: string): Promise<string[]> {
   return onlyLinks(texts);
 }
 
-/** The file's bytes; a missing or unreadable file (or a folder) is an input error naming it. */
+/**
+ * The file's bytes, an image's or an export's: at most the larger of their limits, from a
+ * regular file only (`file.notRegular`, `file.tooLarge`); a missing or unreadable file is an
+ * input error naming it.
+ */
 async function readSource(file: string): Promise<Buffer> {
   try {
-    return await readFile(file);
-  } catch {
+    return await readRegularFile(file, Math.max(MAX_IMAGE_FILE_BYTES, MAX_IMPORT_BYTES));
+  } catch (error) {
+    if (error instanceof TweestapError) throw error;
     throw new TweestapError('input', 'cli.source.unreadable', { file });
   }
 }

@@ -7,10 +7,10 @@
  * file means "never backed up", a bad one the same plus a warning, so the worst case is one
  * reminder too many.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from './atomic-file';
+import { MAX_SMALL_FILE_BYTES, readRegularFile } from './bounded-read';
 
 export const BACKUP_STATUS_FILE = 'backup-status.json';
 const FILE_VERSION = 1;
@@ -107,7 +107,7 @@ export class BackupStatusStore {
   private async read(): Promise<BackupStatusRecord> {
     let text: string | null = null;
     try {
-      text = await readFile(this.filePath, 'utf8');
+      text = (await readRegularFile(this.filePath, MAX_SMALL_FILE_BYTES)).toString('utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.warn(`${this.filePath} unreadable (${(error as Error).name}); treated as never backed up`);
     }

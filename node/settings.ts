@@ -3,13 +3,13 @@
  * `<dataDir>/settings.json`. Reading never fails: a missing file gives the defaults, a bad one
  * the defaults for whatever is bad, plus a warning. Writing is atomic (temp file, fsync, rename).
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Settings } from '../shared/api';
 import { translate } from '../shared/i18n';
 import { settingsSchema } from './api-validation';
 import { writeFileAtomic } from './atomic-file';
+import { MAX_SMALL_FILE_BYTES, readRegularFile } from './bounded-read';
 
 export const SETTINGS_FILE = 'settings.json';
 const FILE_VERSION = 1;
@@ -100,7 +100,7 @@ export class SettingsService {
     const filePath = path.join(dir, SETTINGS_FILE);
     let text: string | null = null;
     try {
-      text = await readFile(filePath, 'utf8');
+      text = (await readRegularFile(filePath, MAX_SMALL_FILE_BYTES)).toString('utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') warn(translate('en', 'shell.settings.fileReset', { file: filePath, reason: String((error as Error).message) }));
     }

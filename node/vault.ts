@@ -20,6 +20,7 @@ import { vaultPath } from './paths';
 import { errorCode, withFileLock, type FileLockOptions } from './file-lock';
 import { syncDir, temporaryNameFor, writeDurably } from './atomic-file';
 import { ensurePrivateFolder } from './private-folder';
+import { MAX_VAULT_FILE_BYTES, readRegularFile } from './bounded-read';
 
 export const VAULT_FORMAT = 'tweestap-vault';
 export const VAULT_VERSION = 1;
@@ -162,10 +163,11 @@ export class Vault {
   /** The file's text, or null when it does not exist. */
   private async readText(): Promise<string | null> {
     try {
-      return await fs.readFile(this.file, 'utf8');
+      return (await readRegularFile(this.file, MAX_VAULT_FILE_BYTES)).toString('utf8');
     } catch (error) {
       const code = errorCode(error);
       if (code === 'ENOENT') return null;
+      if (error instanceof TweestapError) throw new TweestapError('vault', 'vault.unreadable', { file: this.file, reason: error.message });
       throw new TweestapError('vault', 'vault.unreadable', { file: this.file, reason: code ?? String(error) });
     }
   }
@@ -222,7 +224,7 @@ export class Vault {
   private async readBackup(): Promise<{ text: string; accounts: VaultAccount[] } | null> {
     const file = `${this.file}.bak`;
     try {
-      const text = await fs.readFile(file, 'utf8');
+      const text = (await readRegularFile(file, MAX_VAULT_FILE_BYTES)).toString('utf8');
       return { text, accounts: this.parse(text, file) };
     } catch {
       return null;

@@ -15,6 +15,7 @@ import { importUriList } from './uri-list';
 export { importAegis } from './aegis';
 export { detectImportFormat, IMPORT_FORMATS, type ImportFormat } from './detect';
 export type { ImportResult, SkippedEntry } from './result';
+export { MAX_IMPORT_BYTES } from './text';
 export { import2fas } from './twofas';
 export { importUriList } from './uri-list';
 

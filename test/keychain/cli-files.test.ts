@@ -3,7 +3,7 @@
  * a 0700 folder, never through a planted symlink, never keeping an old file's mode), folders other
  * users can write are refused, and what the CLI reads is bounded (no device, no FIFO, no huge file).
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -137,5 +137,30 @@ describe('export writes private files (issue 12.5)', () => {
     expect(result.status).not.toBe(0);
     expect(result.stderr).toMatch(/Andere gebruikers kunnen de map .* wijzigen/);
     expect(existsSync(path.join(home, 'vault.json'))).toBe(false);
+  });
+});
+
+describe('what the CLI reads is bounded (issue 12.6)', () => {
+  it.each([
+    ['scan /dev/zero (grew to 4.7 GB)', () => ['scan', '/dev/zero']],
+    ['import /dev/zero', () => ['import', '/dev/zero']],
+    ['add --image /dev/zero', () => ['add', '--image', '/dev/zero']],
+    ['scan of a FIFO (would wait for a writer)', () => {
+      const fifo = path.join(work, 'fifo');
+      execFileSync('mkfifo', [fifo]);
+      return ['scan', fifo];
+    }],
+  ])('%s: refused at once as not a regular file', (_name, args) => {
+    const result = run(args());
+    expect(result.status).toBe(EXIT_INPUT);
+    expect(result.stderr).toMatch(/is not a regular file/);
+  });
+
+  it('refuses an export file larger than any export before reading it', () => {
+    const big = path.join(work, 'big.txt');
+    writeFileSync(big, Buffer.alloc(65 * 1024 * 1024, 0x41));
+    const result = run(['import', big]);
+    expect(result.status).toBe(EXIT_INPUT);
+    expect(result.stderr).toMatch(/too large/);
   });
 });
