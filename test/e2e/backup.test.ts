@@ -1,21 +1,26 @@
 /**
  * Backup, restore and import in the app, on the preview host with the real keychain: the reminder
- * appears after adding and goes after a backup; the downloaded backup is a Tweestap backup without
+ * appears after adding and goes after a backup; the saved backup (written by the host, never handed
+ * to the window) is a Tweestap backup without
  * the secrets; a wrong password restores nothing, the right one brings the accounts back with the
  * right codes (checked with oathtool); an Aegis export generated from its published format is
  * imported with its skipped entry named; "Not now" keeps the reminder away; the About screen shows
  * the version from package.json; axe finds nothing in the new dialogs in either theme.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import type { AccountView } from '../../shared/api';
 import { aegisDb, aegisEntry, aegisPlainVault, FIXTURE_ACCOUNTS } from '../fixtures/import/generate';
 import { axeViolations, callApi, testUri, useE2e } from './harness';
 
-const ctx = useE2e();
+/** Where the preview host saves backups (main's save dialog in the app). */
+const SAVE_DIR = mkdtempSync(join(tmpdir(), 'tweestap-e2e-saved-'));
+const ctx = useE2e({ env: { TWEESTAP_PREVIEW_SAVE_DIR: SAVE_DIR } });
+afterAll(() => rmSync(SAVE_DIR, { recursive: true, force: true }));
 const ROOT = resolve(import.meta.dirname, '../..');
 const PASSWORD = 'paard batterij nietje';
 const ACCOUNTS = [
@@ -57,7 +62,7 @@ async function chooseFile(page: Page, name: string, content: string | Buffer, la
 }
 
 describe('backup and restore in the app', () => {
-  test('the reminder shows after adding; the backup download holds no secret; the reminder then goes', async () => {
+  test('the reminder shows after adding; the saved backup holds no secret; the reminder then goes', async () => {
     const page = ctx.app;
     for (const { issuer, account, secret } of ACCOUNTS) await callApi(ctx.host, 'addFromUri', testUri(issuer, account, secret), 'ask');
     await restartApp(ctx.app);
@@ -77,15 +82,15 @@ describe('backup and restore in the app', () => {
     await expectNoViolations(page, 'backup form with errors (light)');
 
     await dialog.getByLabel('Type the password again').fill(PASSWORD);
-    const download = page.waitForEvent('download');
     await dialog.getByRole('button', { name: 'Make backup' }).click();
-    const saved = await download;
-    expect(saved.suggestedFilename()).toMatch(/^tweestap-backup-\d{4}-\d{2}-\d{2}\.tweestap$/);
-    backupFile = readFileSync((await saved.path())!);
+    await dialog.getByRole('status').filter({ hasText: /Your backup is saved as tweestap-backup-\d{4}-\d{2}-\d{2}\.tweestap\./ }).waitFor();
+    const [saved] = readdirSync(SAVE_DIR);
+    expect(saved).toMatch(/^tweestap-backup-\d{4}-\d{2}-\d{2}\.tweestap$/);
+    expect(statSync(join(SAVE_DIR, saved!)).mode & 0o777).toBe(0o600);
+    backupFile = readFileSync(join(SAVE_DIR, saved!));
     const text = backupFile.toString('latin1');
     expect(text.startsWith('{"format":"tweestap-backup",')).toBe(true);
     for (const { secret } of ACCOUNTS) expect(text).not.toContain(secret);
-    await dialog.getByRole('status').filter({ hasText: 'Your backup is ready' }).waitFor();
     await expectNoViolations(page, 'backup made (light)');
 
     await dialog.getByRole('button', { name: 'Close' }).click();

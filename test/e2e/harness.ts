@@ -97,6 +97,8 @@ export function useE2e(
     headed?: boolean;
     /** Writes files into the fresh TWEESTAP_HOME before the preview host starts. */
     seedHome?: (home: string) => void;
+    /** More environment for the preview host (e.g. TWEESTAP_PREVIEW_ANY_CODE_TIME for a faked page clock). */
+    env?: Record<string, string>;
   } = {},
 ): E2eContext {
   const context = {} as E2eContext;
@@ -105,7 +107,7 @@ export function useE2e(
   beforeAll(async () => {
     context.portal = await startPracticePortal();
     context.keychainService = `tweestap-e2e-${randomBytes(4).toString('hex')}`;
-    context.host = await startPreviewHost({ TWEESTAP_KEYCHAIN_SERVICE: context.keychainService }, options.seedHome);
+    context.host = await startPreviewHost({ TWEESTAP_KEYCHAIN_SERVICE: context.keychainService, ...options.env }, options.seedHome);
     profile = mkdtempSync(join(tmpdir(), 'tweestap-e2e-chromium-'));
     context.browser = await chromium.launchPersistentContext(profile, {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
