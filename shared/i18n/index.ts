@@ -8,7 +8,6 @@ import * as cli from './cli';
 import * as clock from './clock';
 import * as deepLink from './deep-link';
 import * as files from './files';
-import * as files from './files';
 import * as otp from './otp';
 import * as qr from './qr';
 import * as shell from './shell';
