@@ -35,7 +35,7 @@ export interface CodeRequest {
 }
 
 /** What a request needs of its host. */
-export type CodeHost = Pick<CliContext, 'clock' | 'accounts' | 'ledger' | 't' | 'warn'> & {
+export type CodeHost = Pick<CliContext, 'clock' | 'accounts' | 'prepareKeychain' | 'ledger' | 't' | 'warn'> & {
   /** Progress while waiting (human mode of the CLI); absent = silent. */
   progress?: (line: string) => void;
 };
@@ -92,6 +92,7 @@ async function uriRows(host: CodeHost, params: OtpParams, window: number, timing
  * secret are named on stderr.
  */
 async function vaultRows(host: CodeHost, query: string | undefined, window: number, timing: Timing, single: boolean): Promise<CodeRow[]> {
+  host.prepareKeychain();
   const service = await host.accounts();
   const { at } = timing;
   if (query !== undefined) {

@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline/promises';
 import { fileURLToPath } from 'node:url';
 import type { AccountService } from '../node/accounts';
 import type { FreshLedger } from '../node/fresh-ledger';
+import type { WorkerTransport } from '../node/keychain/process';
 import { escapeHidden } from '../shared/hidden-characters';
 import { localeFromTag, translate, type Locale, type MessageKey, type MessageParams } from '../shared/i18n';
 import { systemClock, type Clock } from '../shared/ports';
@@ -31,6 +32,11 @@ export interface CliContext {
   confirm(question: string): Promise<boolean>;
   /** The account service over the real vault and keychain, opened on first use. */
   accounts(): Promise<AccountService>;
+  /**
+   * Starts the keychain worker now, before `accounts()`, for a command that will read a secret:
+   * the worker process then starts while this one loads the vault's modules.
+   */
+  prepareKeychain(): void;
   /** The fresh-code ledger of the data folder (`code --fresh`), opened on first use. */
   ledger(): Promise<FreshLedger>;
 }
@@ -74,6 +80,9 @@ export function processContext(env: NodeJS.ProcessEnv): CliContext {
   const locale = localeFromEnv(env);
   let service: Promise<AccountService> | undefined;
   let ledger: Promise<FreshLedger> | undefined;
+  let worker: Promise<WorkerTransport> | undefined;
+  // keytar runs in the keychain worker, bundled next to this entry file (dist/cli/keychain-worker.mjs).
+  const keychainWorker = fileURLToPath(new URL('./keychain-worker.mjs', import.meta.url));
   const t = (key: MessageKey, params?: MessageParams) => translate(locale, key, params);
   const warn = (line: string) => void process.stderr.write(`${terminalText(line)}\n`);
   return {
@@ -94,11 +103,19 @@ export function processContext(env: NodeJS.ProcessEnv): CliContext {
       }
     },
     accounts() {
-      // Imported on demand so that stateless commands never load keytar or open the vault. keytar
-      // runs in the keychain worker, bundled next to this entry file (dist/cli/keychain-worker.mjs).
-      const keychainWorker = fileURLToPath(new URL('./keychain-worker.mjs', import.meta.url));
-      service ??= import('../node/open-accounts').then(({ openAccountService }) => openAccountService(env, { keychainWorker }));
+      // Imported on demand so that stateless commands never load keytar or open the vault.
+      service ??= Promise.all([import('../node/open-accounts'), worker]).then(([{ openAccountService }, startedKeychainWorker]) =>
+        openAccountService(env, { keychainWorker, startedKeychainWorker }),
+      );
       return service;
+    },
+    prepareKeychain() {
+      if (service) return; // too late: the service starts its own worker
+      worker ??= import('../node/keychain/node-transport').then(({ startNodeKeychainWorker }) => {
+        const started = startNodeKeychainWorker({ workerPath: keychainWorker, env });
+        started.unref?.(); // idle until the first request, which refs it
+        return started;
+      });
     },
     ledger() {
       // Said once per process, however many requests (tweestap serve) find the ledger damaged.

@@ -29,7 +29,7 @@ export function looksLikeLink(text: string): boolean {
 }
 
 /** The message params that quote a command-line word as typed (the rest are ours: ids, files, labels). */
-const ECHOED_PARAMS = new Set(['command', 'argument', 'option', 'query', 'value', 'file']);
+const ECHOED_PARAMS = new Set(['command', 'argument', 'option', 'query', 'value', 'file', 'name']);
 
 /** `params` with every quoted word that looks like a link or a key replaced by `hidden(kind)`. */
 export function redactParams(params: MessageParams, hidden: (kind: 'link' | 'key') => string): MessageParams {

@@ -28,6 +28,12 @@ export interface OpenAccountsOptions {
    */
   keychainWorker?: string;
   /**
+   * The CLI: a keychain worker it already started (startNodeKeychainWorker) while its own modules
+   * were loading, used for the first request; a cold `code <query>` then does not wait for a
+   * second Node process to start after the vault was read.
+   */
+  startedKeychainWorker?: WorkerTransport;
+  /**
    * The app: starts the keychain worker (an Electron utility process,
    * electron/keychain-transport.ts). keytar then runs there with keychain.ts's
    * default timeout, so that a keytar crash or a stuck call never takes the app down.
@@ -42,8 +48,13 @@ export interface OpenAccountsOptions {
 export function openAccountService(env: NodeJS.ProcessEnv, options: OpenAccountsOptions = {}): AccountService {
   const service = keychainService(env);
   const { keychainWorker: workerPath, startKeychainWorker } = options;
+  let started = options.startedKeychainWorker;
   const keychain: KeychainOptions = workerPath
-    ? inWorker(service, CLI_KEYCHAIN_TIMEOUT_MS, () => startNodeKeychainWorker({ workerPath, env }))
+    ? inWorker(service, CLI_KEYCHAIN_TIMEOUT_MS, () => {
+        const worker = started ?? startNodeKeychainWorker({ workerPath, env });
+        started = undefined;
+        return worker;
+      })
     : startKeychainWorker
       ? inWorker(service, DEFAULT_KEYCHAIN_TIMEOUT_MS, startKeychainWorker)
       : { service };

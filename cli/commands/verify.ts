@@ -50,6 +50,7 @@ users of this computer and stays in shell history and CI logs: prefer --uri - or
 
 /** The full parameters of the account `query` names. */
 async function vaultParams(ctx: CliContext, query: string): Promise<OtpParams> {
+  ctx.prepareKeychain();
   const service = await ctx.accounts();
   // Labels only: just the chosen account's secret is read from the keychain.
   return service.secretOf(selectAccount(await service.listLabels(), query).id);

@@ -253,9 +253,9 @@ describe('tweestap CLI with the keychain', () => {
     expectNoLeak();
   });
 
-  it('exits 3 with a clear message, quickly, when there is no Secret Service', () => {
+  it('exits 3 with a clear message, quickly, when there is no Secret Service (list --check: plain list reads no secret)', () => {
     const started = Date.now();
-    const result = run(['list'], { DBUS_SESSION_BUS_ADDRESS: undefined, DISPLAY: undefined });
+    const result = run(['list', '--check'], { DBUS_SESSION_BUS_ADDRESS: undefined, DISPLAY: undefined });
     expect(result.status).toBe(3);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/^tweestap: .*(Secret Service|keyring|keychain)/i);

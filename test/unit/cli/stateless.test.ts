@@ -60,7 +60,7 @@ describe('code --uri', () => {
     expect(ours[1]).toBe(expected[0]);
   });
 
-  it('prints the JSON shape of the issue, with ISO-8601 UTC validity and the step', () => {
+  it('prints the JSON shape of the issue, with ISO-8601 UTC validity, the step and the time left', () => {
     const rows = json<CodeRow[]>(run(['code', '--uri', NSE, '--at', '2025-01-01T00:00:05Z', '--json']));
     expect(rows).toEqual([
       {
@@ -70,6 +70,7 @@ describe('code --uri', () => {
         step: at2025 / 20,
         validFrom: '2025-01-01T00:00:00.000Z',
         validUntil: '2025-01-01T00:00:20.000Z',
+        remainingMs: 15_000,
         code: oathtool(['--totp', '--time-step-size=20s', `--now=@${at2025}`, '-b', SECRET])[0],
       },
     ]);
