@@ -4,11 +4,15 @@
  * keychain (with-keyring.sh), Chromium, X clipboard and files: what the preview host could not
  * prove. A failing spec here is a shell bug unless the stand-in misreads the Electron docs.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import QRCode from 'qrcode';
 import { describe, expect, test } from 'vitest';
 import type { AccountView, CodeView, TweestapApi } from '../../shared/api';
-import { useShell } from './launch';
+import { useShell, type ShellApp } from './launch';
+import type { StandInState } from './stand-in/control';
 
 const shell = useShell();
 
@@ -72,5 +76,182 @@ describe('start-up and the bridge through main', () => {
     expect(codes.find((code) => code.accountId === account!.id)?.code).toBe(oathtool(at));
     const shown = page.locator('.account-row', { has: page.locator('.issuer', { hasText: 'Shell Bank' }) }).getByTestId('code');
     await expect.poll(async () => ((await shown.textContent()) ?? '').replace(/\s/g, ''), { timeout: 10_000 }).toBe(oathtool(Date.now()));
+  });
+});
+
+/** Reads the X clipboard. */
+function readClipboard(): Promise<string> {
+  return new Promise((resolve) => {
+    const child = spawn('xclip', ['-selection', 'clipboard', '-o'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    let text = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+    child.on('close', (status) => resolve(status === 0 ? text : ''));
+  });
+}
+
+/** A link of a made-up test account. */
+function link(issuer: string, secret: string): string {
+  return `otpauth://totp/${encodeURIComponent(issuer)}:tester%40example.nl?secret=${secret}&issuer=${encodeURIComponent(issuer)}&period=30`;
+}
+
+async function issuers(page: Page): Promise<string[]> {
+  return ((await api(page, 'listAccounts')) as AccountView[]).map((account) => account.issuer);
+}
+
+/** Waits for the next message box main shows that is still unanswered. */
+async function pendingMessageBox(app: ShellApp): Promise<StandInState['dialogs'][number]> {
+  let found: StandInState['dialogs'][number] | undefined;
+  await expect.poll(async () => (found = (await app.state()).dialogs.find((dialog) => dialog.kind === 'messageBox' && dialog.answer === null)), { timeout: 20_000 }).toBeDefined();
+  return found!;
+}
+
+/** Waits for main to exit by itself; null when it is still running after `ms`. */
+function exitWithin(app: ShellApp, ms: number): Promise<number | null | 'running'> {
+  return Promise.race([app.exited, new Promise<'running'>((done) => setTimeout(() => done('running'), ms))]);
+}
+
+describe('the renderer can only be served by our own frame', () => {
+  test('a call from a child frame of our window is refused by main (ipc.ts sender check)', async () => {
+    const app = await shell.start();
+    const page = await app.mainWindow();
+    await page.evaluate(() => document.body.append(Object.assign(document.createElement('iframe'), { src: 'about:blank' })));
+    const child = page.frames().find((frame) => frame !== page.mainFrame());
+    expect(child).toBeDefined();
+    // The raw channel of the stand-in, as a compromised renderer would use it from that frame.
+    const reply = (await child!.evaluate(() => (window as unknown as { __electronStandIn(message: unknown): Promise<unknown> }).__electronStandIn({ type: 'invoke', channel: 'tweestap:listAccounts', args: [] }))) as { ok: boolean; value: { ok: boolean; error?: { key: string } } };
+    expect(reply.value).toMatchObject({ ok: false, error: { key: 'shell.ipc.untrustedSender' } });
+    expect(app.output()).toContain('refused listAccounts from an untrusted sender');
+  });
+
+  test('the preload on a foreign page in our window gets refused too', async () => {
+    const app = await shell.start();
+    const page = await app.mainWindow();
+    // A navigation main did not make (the renderer's own guards are bypassed by the test).
+    await page.goto('data:text/html,<p>not Tweestap</p>');
+    const result = await page.evaluate(() => (window as unknown as { tweestap: { listAccounts(): Promise<unknown> } }).tweestap.listAccounts());
+    expect(result).toMatchObject({ ok: false, error: { key: 'shell.ipc.untrustedSender' } });
+  });
+});
+
+describe('the keychain worker (utilityProcess)', () => {
+  test('keytar runs in the worker; killed, the next call starts a new one', async () => {
+    const app = await shell.start();
+    const page = await app.mainWindow();
+    await api(page, 'addFromUri', link('Worker One', 'KRSXG5CTMVRXEZLU'), 'ask');
+    const worker = (await app.state()).utilityProcesses.find((child) => child.serviceName === 'Tweestap keychain');
+    expect(worker?.modulePath).toMatch(/dist[/\\]electron[/\\]keychain-worker\.cjs$/);
+    process.kill(worker!.pid!, 'SIGKILL');
+    await expect.poll(async () => (await app.state()).utilityProcesses.length).toBe(0);
+    await api(page, 'addFromUri', link('Worker Two', 'MZXW6YTBOI2TKNJV'), 'ask');
+    const next = (await app.state()).utilityProcesses.find((child) => child.serviceName === 'Tweestap keychain');
+    expect(next?.pid).toBeTypeOf('number');
+    expect(next?.pid).not.toBe(worker!.pid);
+    expect(await issuers(page)).toEqual(expect.arrayContaining(['Worker One', 'Worker Two']));
+  });
+});
+
+describe('quit', () => {
+  test('a copied code is gone from the X clipboard once the app has quit', async () => {
+    const app = await shell.start();
+    const page = await app.mainWindow();
+    await api(page, 'addFromUri', link('Clip Bank', 'GEZDGNBVGY3TQOJQ'), 'ask');
+    const account = ((await api(page, 'listAccounts')) as AccountView[]).find((candidate) => candidate.issuer === 'Clip Bank')!;
+    const copied = (await api(page, 'copyCode', account.id, Date.now())) as { code: string };
+    await expect.poll(readClipboard).toBe(copied.code);
+    await app.quit();
+    expect(await exitWithin(app, 20_000)).toBe(0);
+    expect(await readClipboard()).not.toBe(copied.code);
+  });
+});
+
+describe('deep links', () => {
+  test('a second start with an otpauth link hands it to the first, which asks and adds it', async () => {
+    const first = await shell.start();
+    const page = await first.mainWindow();
+    const second = await shell.start({ argv: [link('Deep Second', 'ONSWG4TFOQ======')] });
+    expect(await exitWithin(second, 20_000)).toBe(0);
+    const asked = await pendingMessageBox(first);
+    expect(asked.options).toMatchObject({ type: 'question', buttons: ['Add', 'Cancel'] });
+    await first.answerDialog(asked.id, { response: 0 });
+    await expect.poll(() => issuers(page)).toContain('Deep Second');
+  });
+
+  test('open-url asks; Cancel adds nothing, Add adds it', async () => {
+    const app = await shell.start();
+    const page = await app.mainWindow();
+    const url = link('Deep Open', 'MFRGGZDFMZTWQ2LK');
+    await app.openUrl(url);
+    await app.answerDialog((await pendingMessageBox(app)).id, { response: 1 });
+    await new Promise((done) => setTimeout(done, 1_000));
+    expect(await issuers(page)).not.toContain('Deep Open');
+    await app.openUrl(url);
+    await app.answerDialog((await pendingMessageBox(app)).id, { response: 0 });
+    await expect.poll(() => issuers(page)).toContain('Deep Open');
+  });
+});
+
+describe('the window', () => {
+  test('its size and position come back at the next start', async () => {
+    const first = await shell.start();
+    await first.mainWindow();
+    const [win] = (await first.state()).windows;
+    const moved = { x: 160, y: 90, width: 520, height: 640 };
+    await first.setWindowBounds(win!.id, moved);
+    await first.quit();
+    expect(await exitWithin(first, 20_000)).toBe(0);
+    const second = await shell.start();
+    await second.mainWindow();
+    const [again] = (await second.state()).windows;
+    expect(again!.options).toMatchObject(moved);
+    expect(again!.normalBounds).toEqual(moved);
+  });
+});
+
+describe('tray and global shortcut scan the screen', () => {
+  /** Shows a QR code of `uri` in a window of its own on the X screen, as a browser would. */
+  async function showQrOnScreen(page: Page, uri: string): Promise<Page> {
+    const image = await QRCode.toDataURL(uri, { margin: 4, scale: 6 });
+    const other = await page.context().newPage();
+    await other.setContent(`<body style="margin:0;background:#fff"><img src="${image}" alt="" style="margin:200px"></body>`);
+    return other;
+  }
+
+  test('tray → "Scan QR code from screen" adds the account shown on the screen', async () => {
+    const app = await shell.start();
+    const page = await app.mainWindow();
+    await api(page, 'updateSettings', { trayEnabled: true });
+    await expect.poll(async () => (await app.state()).tray?.menu).toContain('Scan QR code from screen');
+    const qr = await showQrOnScreen(page, link('Tray Scan', 'NBSWY3DPO5XXE3DE'));
+    await app.clickTrayMenuItem('Scan QR code from screen');
+    await page.getByTestId('added-screen').waitFor({ timeout: 30_000 });
+    expect(await issuers(page)).toContain('Tray Scan');
+    await qr.close();
+  });
+
+  test('the scan shortcut adds the account shown on the screen', async () => {
+    const app = await shell.start();
+    const page = await app.mainWindow();
+    await api(page, 'updateSettings', { scanShortcut: 'CommandOrControl+Alt+Q' });
+    await expect.poll(async () => (await app.state()).shortcuts).toContain('Alt+CommandOrControl+Q');
+    const qr = await showQrOnScreen(page, link('Shortcut Scan', 'OBQXG43XN5ZGIZDF'));
+    await app.pressShortcut('CommandOrControl+Alt+Q');
+    await page.getByTestId('added-screen').waitFor({ timeout: 30_000 });
+    expect(await issuers(page)).toContain('Shortcut Scan');
+    await qr.close();
+  });
+});
+
+describe('a start-up failure', () => {
+  test('shows an error dialog and exits non-zero (TWEESTAP_HOME is a file)', async () => {
+    const file = join(shell.configHome, 'not-a-folder');
+    writeFileSync(file, 'x');
+    const stateFile = join(shell.configHome, 'failed-start.json');
+    const app = await shell.start({ home: file, env: { ELECTRON_STAND_IN_STATE_FILE: stateFile } });
+    const code = await exitWithin(app, 20_000);
+    expect(code, `main did not exit; output:\n${app.output()}`).not.toBe('running');
+    expect(code).not.toBe(0);
+    expect(existsSync(stateFile)).toBe(true);
+    const state = JSON.parse(readFileSync(stateFile, 'utf8')) as StandInState;
+    expect(state.dialogs.filter((dialog) => dialog.kind === 'errorBox')).toHaveLength(1);
   });
 });

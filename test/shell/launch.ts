@@ -143,7 +143,10 @@ async function launchStandIn(options: LaunchOptions): Promise<ShellApp> {
     setWindowBounds: (id, bounds) => control('setWindowBounds', id, bounds),
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      // A main stuck mid-capture may not end on SIGTERM; it must not hold the single-instance lock.
+      const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
       await exited;
+      clearTimeout(killer);
       await browser?.close().catch(() => undefined);
     },
   };

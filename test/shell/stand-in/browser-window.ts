@@ -9,7 +9,8 @@
  *   'closed'; destroy();
  * - webContents: loadURL (handled schemes mapped by ./protocol.ts), send (reaches the preload's
  *   ipcRenderer.on listeners), mainFrame (./web-frame-main.ts), getURL, setWindowOpenHandler
- *   (a refused popup is closed as soon as Chromium opens it), executeJavaScript, and main's
+ *   (a refused popup is closed as soon as Chromium opens it), executeJavaScript,
+ *   setWebRTCIPHandlingPolicy (recorded), and main's
  *   listeners ('will-navigate' etc. are recorded, not fired).
  * Xvfb has no window manager, so hide() moves the window off the X screen and maximize() sizes it
  * to the work area; the bounds main reads stay the logical ones, as Electron's would.
@@ -17,7 +18,7 @@
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import type { BrowserWindowConstructorOptions, Rectangle } from 'electron';
-import type { CDPSession, Frame, Page } from 'playwright-core';
+import type { CDPSession, Frame, Page, Route } from 'playwright-core';
 import { currentEngine } from './chromium';
 import { handleDownload } from './download-item';
 import { ipcMain } from './ipc-main';
@@ -52,6 +53,7 @@ type OpenHandler = (details: { url: string; frameName: string; features: string;
 export class StandInWebContents extends EventEmitter {
   readonly id: number;
   page: Page | null = null;
+  webRTCIPHandlingPolicy = 'default';
   #destroyed = false;
   #openHandler: OpenHandler | null = null;
 
@@ -106,6 +108,16 @@ export class StandInWebContents extends EventEmitter {
   override on(event: string | symbol, listener: (...args: unknown[]) => void): this {
     record('webContents', 'on', this.id, String(event));
     return super.on(event, listener);
+  }
+
+  /** web-contents.md: recorded (the stand-in's Chromium keeps its own WebRTC policy). */
+  setWebRTCIPHandlingPolicy(policy: string): void {
+    record('webContents', 'setWebRTCIPHandlingPolicy', this.id, policy);
+    this.webRTCIPHandlingPolicy = policy;
+  }
+
+  getWebRTCIPHandlingPolicy(): string {
+    return this.webRTCIPHandlingPolicy;
   }
 
   isDestroyed(): boolean {
@@ -191,6 +203,14 @@ export class StandInBrowserWindow extends EventEmitter {
     await page.addInitScript({ content: mediaInitScript });
     const preload = this.options.webPreferences?.preload;
     if (preload) await page.addInitScript({ content: preloadInitScript(readFileSync(preload, 'utf8'), preload) });
+    const inMainFrame = (route: Route) => {
+      try {
+        return route.request().frame() === page.mainFrame();
+      } catch {
+        return false; // a service worker's request has no frame
+      }
+    };
+    await page.route('**/*', (route) => defaultSession.webRequest.route(route, this.webContents, inMainFrame(route)));
     page.on('popup', (popup) => this.webContents.popupOpened(popup));
     page.on('download', (download) => handleDownload(this.webContents, download));
     page.once('load', () => {

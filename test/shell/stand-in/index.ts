@@ -4,10 +4,11 @@
  * only: it runs the real built main under Node because the Electron binary cannot be downloaded
  * where the tests run. ./process.ts adds Electron's process properties.
  */
+import { writeFileSync } from 'node:fs';
 import { app, electronApp } from './app';
 import { StandInBrowserWindow } from './browser-window';
 import { clipboard } from './clipboard';
-import { listenForControl } from './control';
+import { listenForControl, standInState } from './control';
 import { desktopCapturer } from './desktop-capturer';
 import { dialog } from './dialog';
 import { globalShortcut } from './global-shortcut';
@@ -47,6 +48,10 @@ export const electron = {
 export function start(): void {
   installProcessAdditions(app.getAppPath(), app.isPackaged);
   listenForControl();
+  // ELECTRON_STAND_IN_STATE_FILE: what main did, written as the process ends (a test of a run that
+  // exits by itself, e.g. a failed start, cannot ask over the control channel any more).
+  const stateFile = process.env.ELECTRON_STAND_IN_STATE_FILE;
+  if (stateFile) process.on('exit', () => writeFileSync(stateFile, JSON.stringify(standInState())));
   // app.md: 'ready' comes after the main script's first tick.
   setImmediate(() => {
     app.startUp().catch((error: unknown) => {

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS on purpose: loaded by `node --require` or as an Electron main script */
 /**
  * Follows docs/api/parent-port.md (Electron 45): `process.parentPort` in a utility process, here a
  * Node child started by ./utility-process.ts with `child_process.fork` (structured-clone

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS on purpose: loaded by `node --require` or as an Electron main script */
 /**
  * `node --require test/shell/stand-in/register.cjs dist/electron/main.cjs`: makes
  * `require('electron')` return the stand-in (./index.ts, compiled by tsx in its own namespace so

@@ -8,7 +8,7 @@
  *   getDisplayMedia, with request.frame (the calling frame), securityOrigin, videoRequested,
  *   audioRequested, userGesture; `callback({ video: source })` grants, a call without video
  *   refuses (NotAllowedError). Without a handler getDisplayMedia is refused.
- * - 'will-download' with a DownloadItem: see ./download-item.ts.
+ * - 'will-download' with a DownloadItem: see ./download-item.ts; webRequest: ./web-request.ts.
  * How Chromium "asks": an init script (mediaInitScript) wraps navigator.mediaDevices in every
  * frame of a stand-in window and asks main over the window's binding first; when main grants,
  * Chromium's own call runs (fake camera, "Entire screen" auto-selected; see ./chromium.ts), and
@@ -18,6 +18,7 @@ import { EventEmitter } from 'node:events';
 import type { Session } from 'electron';
 import { record } from './record';
 import { BINDING } from './renderer-electron';
+import { StandInWebRequest } from './web-request';
 import type { StandInWebFrameMain } from './web-frame-main';
 
 type RequestHandler = (webContents: unknown, permission: string, callback: (granted: boolean) => void, details: Record<string, unknown>) => void;
@@ -25,6 +26,7 @@ type CheckHandler = (webContents: unknown, permission: string, requestingOrigin:
 type DisplayMediaHandler = (request: Record<string, unknown>, callback: (streams?: { video?: { id: string; name: string } } | null) => void) => void;
 
 class StandInSession extends EventEmitter {
+  readonly webRequest = new StandInWebRequest();
   #request: RequestHandler | null = null;
   #check: CheckHandler | null = null;
   #displayMedia: DisplayMediaHandler | null = null;

@@ -41,9 +41,7 @@ export class StandInWebFrameMain {
   }
 
   get top(): StandInWebFrameMain {
-    let top: StandInWebFrameMain = this;
-    while (top.parent) top = top.parent;
-    return top;
+    return this.parent?.top ?? this;
   }
 
   isDestroyed(): boolean {
