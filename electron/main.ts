@@ -5,7 +5,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, desktopCapturer, dialog, globalShortcut, ipcMain, Menu, nativeImage, protocol, screen, session, shell, systemPreferences, Tray } from 'electron';
+import { app, BrowserWindow, desktopCapturer, dialog, globalShortcut, ipcMain, Menu, nativeImage, powerMonitor, protocol, screen, session, shell, systemPreferences, Tray } from 'electron';
+import { AppLock, idleLockDue } from '../node/app-lock';
 import { openAccountService } from '../node/open-accounts';
 import type { Settings } from '../shared/api';
 import { TweestapError } from '../shared/errors';
@@ -49,6 +50,8 @@ let mainWindow: BrowserWindow | null = null;
 let tray: Tray | null = null;
 let quitting = false;
 let capturing = false;
+/** Between beginScreenCapture and endScreenCapture: hiding the window then is ours, not a reason to lock. */
+let screenScanRunning = false;
 /** A scan started from the tray or a shortcut: show the window afterwards even if it was hidden. */
 let showAfterScan = false;
 
@@ -90,6 +93,9 @@ async function start(): Promise<void> {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const settings = await SettingsService.open(dir, log);
   const locale = (): Locale => localeOf(settings.get());
+  // Off unless the user turned it on; then locked from the start (node/app-lock.ts).
+  const lock = await AppLock.open(dir, systemClock, log);
+  watchForLockMoments(lock);
 
   const rendererRoot = defaultRendererRoot(__dirname);
   protocol.handle(APP_SCHEME, async (request) => {
@@ -115,11 +121,12 @@ async function start(): Promise<void> {
     dataDir: dir,
     clock: systemClock,
     log,
+    lock,
   });
   registerIpcHandlers(ipcMain, { service, window: () => mainWindow, trustedOrigin, log });
   forwardEvents(service, () => mainWindow);
   service.onEvent((event) => {
-    if (event.type !== 'scan-screen') void refreshTray(service, settings.get(), locale());
+    if (event.type !== 'scan-screen') void refreshTray(service, settings.get(), locale(), lock.locked);
   });
 
   // Each saved setting on its own: one the OS refuses (a shortcut taken by another program) is
@@ -128,7 +135,7 @@ async function start(): Promise<void> {
     log(`setting ${failure.setting} not applied: ${describeError(failure.error)}`);
     showError(failure.error);
   }
-  await refreshTray(service, settings.get(), locale());
+  await refreshTray(service, settings.get(), locale(), lock.locked);
   createWindow(settings);
 
   deepLinks.start({ handle: (link) => addFromDeepLink(service, link, locale()), onError: showError });
@@ -174,6 +181,11 @@ async function start(): Promise<void> {
     win.on('closed', () => {
       mainWindow = null;
     });
+    // A hidden or minimised window locks (when the lock is on), except Tweestap's own hiding for a screen scan.
+    win.on('hide', () => {
+      if (!screenScanRunning) lock.lock();
+    });
+    win.on('minimize', () => lock.lock());
     void win.loadURL(devServerUrl ?? APP_ENTRY_URL);
   }
 
@@ -190,11 +202,13 @@ async function start(): Promise<void> {
       async beginScreenCapture() {
         await ensureMediaAccess('screen');
         guards.beginScan('screen');
+        screenScanRunning = true;
         capturing = Boolean(mainWindow?.isVisible());
         mainWindow?.hide();
       },
       async endScreenCapture() {
         guards.endScan('screen');
+        screenScanRunning = false;
         if (capturing || showAfterScan) showWindow();
         capturing = false;
         showAfterScan = false;
@@ -204,6 +218,11 @@ async function start(): Promise<void> {
         guards.beginScan('camera');
       },
       endCameraScan: async () => guards.endScan('camera'),
+      systemUnlock: process.platform === 'darwin' && systemPreferences.canPromptTouchID(),
+      promptSystemUnlock: () => systemPreferences.promptTouchID(translate(locale(), 'app.lock.unlock')).then(
+        () => true,
+        () => false,
+      ),
       async chooseBackupPath(suggestedName) {
         const options = backupSaveDialogOptions(suggestedName, app.getPath('documents'), locale());
         return chosenBackupPath(await (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)));
@@ -237,6 +256,15 @@ async function start(): Promise<void> {
   }
 }
 
+/** Locks after the chosen idle time (checked every 15 s) and when the screen locks or the computer sleeps. */
+function watchForLockMoments(lock: AppLock): void {
+  setInterval(() => {
+    if (idleLockDue(lock.idleMinutes, powerMonitor.getSystemIdleTime())) lock.lock();
+  }, 15_000).unref();
+  powerMonitor.on('lock-screen', () => lock.lock());
+  powerMonitor.on('suspend', () => lock.lock());
+}
+
 /**
  * macOS: screen recording and the camera need the user's permission in System Settings; without
  * it the capture yields black frames, read as "no QR code found". Throws the guide instead.
@@ -265,10 +293,10 @@ function setGlobalShortcut(next: string | null, previous: string | null, action:
   }
 }
 
-async function refreshTray(service: ApiService, settings: Settings, locale: Locale): Promise<void> {
+async function refreshTray(service: ApiService, settings: Settings, locale: Locale, locked: boolean): Promise<void> {
   if (!settings.trayEnabled) return destroyTray();
-  // A keychain that cannot be read leaves the tray without accounts, not without a menu.
-  const accounts = await service.api.listAccounts().catch(() => []);
+  // A keychain that cannot be read leaves the tray without accounts, not without a menu; a locked app lists none.
+  const accounts = locked ? [] : await service.api.listAccounts().catch(() => []);
   if (!tray) {
     const size = process.platform === 'darwin' ? 18 : 32;
     tray = new Tray(nativeImage.createFromBitmap(trayIconBitmap(size), { width: size, height: size }));

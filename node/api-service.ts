@@ -16,6 +16,7 @@ import type {
   CodeView,
   DuplicateChoice,
   ImportFileResult,
+  LockStatus,
   ManualEntry,
   Settings,
   TweestapApi,
@@ -30,6 +31,7 @@ import { linkAccountsToAdd, previewLinkAccounts, readLinkAccounts, type LinkDupl
 import type { OtpParams } from '../shared/otp/types';
 import type { Clock } from '../shared/ports';
 import { isApiMethod, validateArgs } from './api-validation';
+import type { AppLock } from './app-lock';
 import { writeFileAtomic } from './atomic-file';
 import { encryptBackup } from './backup';
 import { BackupStatusStore, needsBackupReminder, unsavedAccountCount } from './backup-status';
@@ -84,6 +86,10 @@ export interface HostPort {
    * when the user cancelled. The API service writes the file there itself.
    */
   chooseBackupPath(suggestedName: string): Promise<string | null>;
+  /** The system can confirm the user for the app lock (macOS Touch ID); absent = no. */
+  readonly systemUnlock?: boolean;
+  /** Asks the system to confirm the user (Touch ID); true when it did. */
+  promptSystemUnlock?(): Promise<boolean>;
   /**
    * Applies settings that live in the OS (login item, global shortcut, content protection,
    * tray) before they are saved; throws a TweestapError to refuse them (nothing is saved).
@@ -108,6 +114,8 @@ export interface ApiServiceDeps {
    * page's clock (years ahead); the app never sets it.
    */
   anyCodeTime?: boolean;
+  /** The app lock (node/app-lock.ts); absent = no lock (the CLI never has one). */
+  lock?: AppLock;
   /** The clock check (node/clock-check.ts, https only); injectable for tests. */
   checkClock?: (url: string) => Promise<ClockCheck>;
   /** The OS release line of the diagnosis; injectable for tests. */
@@ -132,6 +140,12 @@ export interface ApiService {
   /** Adds a confirmed link: duplicates skipped or kept as both, never replaced (see link-preview.ts). */
   addFromLink(link: string, choice: LinkDuplicateChoice): Promise<AddResult>;
 }
+
+/**
+ * What a locked window may still call: nothing that returns a name or a code (appInfo holds
+ * neither; settings are theme, language and the like), so it can show the unlock screen.
+ */
+const ALLOWED_WHILE_LOCKED = new Set<string>(['appInfo', 'getSettings', 'lockStatus', 'unlock', 'unlockWithSystem', 'lockNow', 'endCameraScan', 'endScreenCapture']);
 
 /** Methods after which the account list the renderer shows is out of date. */
 const CHANGES_ACCOUNTS = new Set<string>([
@@ -182,6 +196,12 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
     }
   };
   settings.onChange((next) => emit({ type: 'settings-changed', settings: next }));
+  deps.lock?.onChange((locked) => emit({ type: 'lock-changed', locked }));
+  const lockStatus = (): LockStatus => ({ ...(deps.lock?.status() ?? { enabled: false, locked: false, idleMinutes: null, retryAt: null }), systemUnlock: host.systemUnlock ?? false });
+  const appLock = (): AppLock => {
+    if (!deps.lock) throw new TweestapError('input', 'lock.unavailable');
+    return deps.lock;
+  };
 
   // Changes made by another process (the CLI) reach the renderer as `accounts-changed`.
   const watchQuietly = (opened: AccountsPort): (() => void) | null => {
@@ -260,6 +280,26 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
     endScreenCapture: () => host.endScreenCapture(),
     beginCameraScan: () => host.beginCameraScan(),
     endCameraScan: () => host.endCameraScan(),
+    lockStatus: async () => lockStatus(),
+    async unlock(pin) {
+      await appLock().unlock(pin);
+      return lockStatus();
+    },
+    async unlockWithSystem() {
+      const lock = appLock();
+      if (!host.systemUnlock || !host.promptSystemUnlock) throw new TweestapError('input', 'lock.systemUnavailable');
+      if (!(await host.promptSystemUnlock())) throw new TweestapError('input', 'lock.systemRefused');
+      lock.unlockBySystem();
+      return lockStatus();
+    },
+    async lockNow() {
+      appLock().lock();
+      return lockStatus();
+    },
+    async configureLock(currentPin, next) {
+      await appLock().configure(currentPin, next);
+      return lockStatus();
+    },
     // The bytes never go back to the window (a compromised one could send them anywhere with a
     // password it chose): the host asks where, and the file is written here.
     async createBackup(password): Promise<BackupSaveResult> {
@@ -351,6 +391,7 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
     async dispatch(method, rawArgs) {
       try {
         if (!isApiMethod(method)) throw new TweestapError('input', 'shell.input.unknownMethod', { method: printable(method) });
+        if (deps.lock?.locked && !ALLOWED_WHILE_LOCKED.has(method)) throw new TweestapError('input', 'lock.locked');
         const args = validateArgs(method, rawArgs);
         const value: unknown = await (api[method] as (...values: unknown[]) => Promise<unknown>)(...args);
         if (CHANGES_ACCOUNTS.has(method) && !isPendingAdd(value)) emit({ type: 'accounts-changed' });

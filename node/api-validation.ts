@@ -7,7 +7,16 @@
  */
 import { z } from 'zod';
 import type { ApiMethod, LinkName, TweestapApi } from '../shared/api';
-import { API_METHODS, CLIPBOARD_CLEAR_NEVER, LINKS, MAX_CLIPBOARD_CLEAR_SECONDS, MAX_CLOCK_OFFSET_SECONDS, MIN_CLIPBOARD_CLEAR_SECONDS } from '../shared/api';
+import {
+  API_METHODS,
+  CLIPBOARD_CLEAR_NEVER,
+  LINKS,
+  LOCK_IDLE_MINUTES,
+  MAX_CLIPBOARD_CLEAR_SECONDS,
+  MAX_CLOCK_OFFSET_SECONDS,
+  MAX_LOCK_PIN_LENGTH,
+  MIN_CLIPBOARD_CLEAR_SECONDS,
+} from '../shared/api';
 import { TweestapError } from '../shared/errors';
 import { LOCALES } from '../shared/i18n';
 import { ALGORITHMS, DIGITS, OTP_TYPES } from '../shared/otp/types';
@@ -30,6 +39,7 @@ const unixMs = z.number().int().min(0).max(8.64e15);
 const duplicateChoice = z.enum(['ask', 'replace', 'keep-both']);
 const wholeNumber = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const password = z.string().min(1).max(MAX_PASSWORD_LENGTH);
+const lockPin = z.string().max(MAX_LOCK_PIN_LENGTH);
 /** Standard Base64 with padding, as the renderer's FileReader produces it. */
 const base64File = z
   .string()
@@ -109,6 +119,12 @@ const METHOD_ARGS = {
   beginScreenCapture: args(),
   beginCameraScan: args(),
   endCameraScan: args(),
+  lockStatus: args(),
+  unlock: args(['pin', lockPin]),
+  unlockWithSystem: args(),
+  lockNow: args(),
+  // The minimum length is checked by the lock itself, with its own message.
+  configureLock: args(['currentPin', lockPin.nullable()], ['next', z.strictObject({ pin: lockPin, idleMinutes: z.literal([...LOCK_IDLE_MINUTES]) }).nullable()]),
   endScreenCapture: args(),
   createBackup: args(['password', password]),
   importFromFile: args(['data', base64File], ['password', password.nullable()], ['onDuplicate', duplicateChoice]),

@@ -18,6 +18,7 @@ import { MAX_IMPORT_BASE64_LENGTH } from '../shared/limits';
 import { dataDir } from '../node/paths';
 import { defaultRendererRoot, loadRendererFile } from '../node/renderer-files';
 import { createApiService, type AccountsPort, type ApiService, type HostPort } from '../node/api-service';
+import { AppLock } from '../node/app-lock';
 import { ClipboardGuard } from '../node/clipboard-guard';
 import { SettingsService } from '../node/settings';
 import { systemClipboard, type ClipboardKind } from './system-clipboard';
@@ -78,6 +79,8 @@ export async function startPreviewHost(options: PreviewHostOptions = {}): Promis
     log,
     // Browser tests that fake the page's clock (years ahead) ask for codes at that time.
     anyCodeTime: env.TWEESTAP_PREVIEW_ANY_CODE_TIME === '1',
+    // The same lock as the app (off unless turned on); the preview cannot tell idle time or a hidden tab, so it locks only on request.
+    lock: await AppLock.open(dir, clock, log),
   });
 
   const server = createServer();

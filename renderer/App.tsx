@@ -17,6 +17,8 @@ import { useBackupReminder } from './features/backup/useBackupReminder';
 import type { Incoming } from './features/add/incoming';
 import { KeychainProblem } from './features/KeychainProblem';
 import { SettingsDialog } from './features/settings/SettingsDialog';
+import { LockScreen } from './features/lock/LockScreen';
+import { useLock } from './features/lock/useLock';
 import { ClockCheck } from './features/clock/ClockCheck';
 import { api, onApiEvent } from './api-client';
 import { errorText, I18nProvider, useI18n } from './i18n/I18nContext';
@@ -41,6 +43,10 @@ export function App() {
 
 function Screen({ data }: { data: AppData }) {
   const { t } = useI18n();
+  const { setAccounts, retry } = data;
+  // Locked: forget the names held so far; unlocked: load everything again.
+  const lock = useLock(useCallback((locked: boolean) => (locked ? setAccounts([]) : retry()), [setAccounts, retry]));
+  if (lock.status?.locked) return <LockScreen status={lock.status} onUnlocked={lock.refresh} />;
   if (data.loadError) {
     return (
       <main className="centered">

@@ -28,6 +28,11 @@ export const API_METHODS = [
   'beginScreenCapture',
   'beginCameraScan',
   'endCameraScan',
+  'lockStatus',
+  'unlock',
+  'unlockWithSystem',
+  'lockNow',
+  'configureLock',
   'endScreenCapture',
   'createBackup',
   'importFromFile',
@@ -265,6 +270,19 @@ export interface TweestapApi {
   beginCameraScan(): Promise<void>;
   /** The camera scan is over (found, stopped or closed): the camera permission ends. */
   endCameraScan(): Promise<void>;
+  /** The app lock's state; allowed while locked (as are the other lock methods, appInfo and getSettings). */
+  lockStatus(): Promise<LockStatus>;
+  /** Unlocks with the PIN or password (`lock.wrongPin`, `lock.wait` after several wrong ones). */
+  unlock(pin: string): Promise<LockStatus>;
+  /** Unlocks with Touch ID where the system offers it. */
+  unlockWithSystem(): Promise<LockStatus>;
+  /** Locks now (when the lock is on). */
+  lockNow(): Promise<LockStatus>;
+  /**
+   * Turns the lock on (`next`), changes it, or turns it off (null); `currentPin` must be the PIN
+   * when the lock is on. Refused while locked.
+   */
+  configureLock(currentPin: string | null, next: { pin: string; idleMinutes: number } | null): Promise<LockStatus>;
   endScreenCapture(): Promise<void>;
   /** Encrypts every account with `password`, asks where to save it and writes it (all in main). */
   createBackup(password: string): Promise<BackupSaveResult>;
@@ -298,11 +316,32 @@ export interface TweestapApi {
  */
 export const CODE_TIME_TOLERANCE_MS = 60_000;
 
+/** Idle times the app lock offers, in minutes. */
+export const LOCK_IDLE_MINUTES = [1, 5, 15, 60] as const;
+/** The app lock's PIN or password: at least 4 characters (a PIN), at most a long passphrase. */
+export const MIN_LOCK_PIN_LENGTH = 4;
+export const MAX_LOCK_PIN_LENGTH = 256;
+
+/** The app lock as the window may know it (never the PIN nor its hash). */
+export interface LockStatus {
+  /** The lock is on (off by default). */
+  enabled: boolean;
+  /** The window is locked now: the API gives it no names and no codes until it is unlocked. */
+  locked: boolean;
+  /** Locks after this many minutes without input on this computer; null when off. */
+  idleMinutes: number | null;
+  /** After wrong attempts: no attempt counts before this time (Unix ms); null otherwise. */
+  retryAt: number | null;
+  /** The system can unlock too (Touch ID on macOS, when available). */
+  systemUnlock?: boolean;
+}
+
 /** Events main pushes to the renderer. */
 export type ApiEvent =
   | { type: 'accounts-changed' }
   | { type: 'settings-changed'; settings: Settings }
-  | { type: 'scan-screen' };
+  | { type: 'scan-screen' }
+  | { type: 'lock-changed'; locked: boolean };
 
 /** How every call's outcome crosses the boundary: errors as data, so their key survives. */
 export type ApiResult<T> =

@@ -9,6 +9,7 @@ import { Dialog } from '../../components/Dialog';
 import { api } from '../../api-client';
 import { errorText, useI18n } from '../../i18n/I18nContext';
 import { BackupSection } from '../backup/BackupSection';
+import { LockSection } from '../lock/LockSection';
 import { ClockCheck } from '../clock/ClockCheck';
 import type { Panel } from '../backup/panels';
 import { readableShortcut, SCAN_SHORTCUTS, SHOW_SHORTCUTS } from './shortcuts';
@@ -114,6 +115,7 @@ export function SettingsDialog({ settings, contentProtection, onChange, onClose,
           onCommit={(clockOffsetSeconds) => void update({ clockOffsetSeconds })}
         />
       </fieldset>
+      <LockSection />
       <BackupSection onOpen={onOpenPanel} />
       <DialogButtons actions={[{ label: t('app.action.close'), onClick: onClose, kind: 'primary' }]} />
     </Dialog>

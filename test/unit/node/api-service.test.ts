@@ -8,6 +8,7 @@ import { encodeMigrationUris } from '../../../shared/otp/migration';
 import type { Clipboard } from '../../../shared/ports';
 import { MapSecretStore } from '../../fixtures/map-secret-store';
 import { AccountService } from '../../../node/accounts';
+import { AppLock } from '../../../node/app-lock';
 import { createApiService, type AccountsPort, type ApiService, type HostPort } from '../../../node/api-service';
 import { ClipboardGuard } from '../../../node/clipboard-guard';
 import { SettingsService } from '../../../node/settings';
@@ -428,5 +429,68 @@ describe('links from other programs', () => {
     await expect(service.previewLink(ALICE_PORTAL.replace('alice?', 'alice%E2%80%AE?'))).rejects.toMatchObject({ key: 'otp.labelHiddenCharacter' });
     await expect(service.addFromLink(ALICE_PORTAL.replace('alice?', 'alice%E2%80%AE?'), 'keep-both')).rejects.toMatchObject({ key: 'otp.labelHiddenCharacter' });
     expect(value(await service.dispatch('listAccounts', []))).toEqual([]);
+  });
+});
+
+// Issue 12.8: while the app lock is locked the window receives no names and no codes.
+describe('the app lock', () => {
+  const PIN = 'paard-1234';
+
+  async function lockedService(): Promise<ApiService> {
+    const lock = await AppLock.open(dir, clock, () => undefined);
+    await lock.configure(null, { pin: PIN, idleMinutes: 5 });
+    const created = createApiService({
+      openAccounts: async () => new AccountService({ vault: new Vault(dir), secrets: new MapSecretStore(), clock }),
+      settings: await SettingsService.open(dir, () => undefined),
+      clipboard: new ClipboardGuard(clipboard, clock),
+      host,
+      dataDir: dir,
+      clock,
+      lock,
+    });
+    created.onEvent((event) => events.push(event));
+    expect(value(await created.dispatch('addFromUri', [PORTAL_URI, 'ask']))).toMatchObject({ status: 'added' });
+    expect(value(await created.dispatch('lockNow', []))).toMatchObject({ enabled: true, locked: true });
+    return created;
+  }
+
+  it('refuses every call that gives names or codes with lock.locked, and allows the unlock screen’s calls', async () => {
+    const locked = await lockedService();
+    const [id] = ['any-id'];
+    for (const [method, args] of [
+      ['listAccounts', []],
+      ['codes', [NOW]],
+      ['copyCode', [id, NOW]],
+      ['nextHotpCode', [id]],
+      ['backupStatus', []],
+      ['createBackup', ['a long password']],
+      ['updateSettings', [{ theme: 'dark' }]],
+      ['configureLock', [PIN, null]],
+      ['addFromUri', [PORTAL_URI, 'keep-both']],
+    ] as const) {
+      expect(await locked.dispatch(method, args), method).toEqual({ ok: false, error: { kind: 'input', key: 'lock.locked', params: {} } });
+    }
+    for (const method of ['appInfo', 'getSettings', 'lockStatus']) expect(await locked.dispatch(method, []), method).toMatchObject({ ok: true });
+    expect(await clipboard.readText()).toBe('');
+    locked.close();
+  });
+
+  it('unlocks with the PIN only, then gives the accounts again, announcing each change', async () => {
+    const locked = await lockedService();
+    expect(await locked.dispatch('unlock', ['wrong'])).toMatchObject({ ok: false, error: { key: 'lock.wrongPin' } });
+    expect(value(await locked.dispatch('unlock', [PIN]))).toMatchObject({ locked: false, systemUnlock: false });
+    expect(value<AccountView[]>(await locked.dispatch('listAccounts', []))).toHaveLength(1);
+    expect(events.filter((event) => event.type === 'lock-changed')).toEqual([
+      { type: 'lock-changed', locked: true },
+      { type: 'lock-changed', locked: false },
+    ]);
+    expect(await locked.dispatch('unlockWithSystem', [])).toMatchObject({ ok: false, error: { key: 'lock.systemUnavailable' } });
+    locked.close();
+  });
+
+  it('without a lock (the preview without one, the CLI) nothing is ever refused as locked', async () => {
+    expect(value(await service.dispatch('lockStatus', []))).toEqual({ enabled: false, locked: false, idleMinutes: null, retryAt: null, systemUnlock: false });
+    expect(await service.dispatch('lockNow', [])).toMatchObject({ ok: false, error: { key: 'lock.unavailable' } });
+    expect(await service.dispatch('listAccounts', [])).toMatchObject({ ok: true });
   });
 });
