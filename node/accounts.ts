@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import type { AccountView, AddResult, CodeSlot, CodeView, DuplicateChoice, ManualEntry, UserMessage, VaultRecovery } from '../shared/api';
 import { TweestapError } from '../shared/errors';
 import { MAX_LABEL_LENGTH } from '../shared/limits';
-import { decodeMigrationUri, hotpCode, MigrationBatch, migrationImportWarnings, parseOtpauthUri, totpAt, validateOtpParams } from '../shared/otp';
+import { decodeMigrationUri, hotpCode, MigrationBatch, migrationImportWarnings, parseOtpauthUri, totpAt, validateOtpParams, weakSecretWarnings } from '../shared/otp';
 import { checkLabelCharacters } from '../shared/otp/label-safety';
 import { LabelIndex, type LabelMatch } from '../shared/otp/look-alike';
 import type { OtpParams } from '../shared/otp/types';
@@ -284,7 +284,8 @@ export class AccountService {
     const views = new Map((await this.listAccounts()).map((v) => [v.id, v]));
     // In the order given (another process may already have removed one again).
     const accounts = entries.flatMap(({ id }) => views.get(id) ?? []);
-    return { status: 'added', accounts, warnings };
+    // Keys under RFC 4226's 128 bits are added, with a warning the user sees.
+    return { status: 'added', accounts, warnings: [...warnings, ...weakSecretWarnings(params)] };
   }
 
   /** Adds one migration part to the batch; the complete batch's accounts, or the progress so far. */
@@ -345,6 +346,11 @@ function findDuplicate(accounts: VaultAccount[], p: Pick<OtpParams, 'issuer' | '
 }
 
 /** Validated, canonical parameters with labels short enough for the vault. */
+/** What every added account must pass; `import --dry-run` checks with it too, so it promises no more than an import does. */
+export function checkNewAccount(p: OtpParams): OtpParams {
+  return checkParams(p);
+}
+
 function checkParams(p: OtpParams): OtpParams {
   const valid = validateOtpParams(p);
   // An account without any name could not be told apart in the list (rename refuses it too).

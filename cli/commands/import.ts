@@ -1,8 +1,9 @@
 /** `tweestap import`: a Google Authenticator export or a list of links, all accounts or none. */
 import type { AccountView, UserMessage } from '../../shared/api';
+import { checkNewAccount } from '../../node/accounts';
 import { importFile } from '../../node/importers';
 import { TweestapError } from '../../shared/errors';
-import { decodeMigrationUri, describeQrText, MigrationBatch, migrationImportWarnings, parseOtpauthUri } from '../../shared/otp';
+import { decodeMigrationUri, describeQrText, MigrationBatch, migrationImportWarnings, parseOtpauthUri, weakSecretWarnings } from '../../shared/otp';
 import { LabelIndex } from '../../shared/otp/look-alike';
 import type { OtpParams } from '../../shared/otp/types';
 import { addedAccounts, duplicateChoice, printAdded } from '../adding';
@@ -122,7 +123,9 @@ before anything is written (exit 2). The export format has no period: imported a
     const existing = await service.listAccounts();
     const plan = input.kind === 'links' ? planImport(input.links, existing) : await planExportFile(input.bytes, password, ctx);
     if (values['dry-run']) {
-      const warnings = plan.warnings.map((w) => ctx.t(w.key, w.params));
+      // The same checks and warnings as the real import below (node/accounts.ts addMany).
+      const checked = plan.accounts.map(checkNewAccount);
+      const warnings = [...plan.warnings, ...weakSecretWarnings(checked)].map((w) => ctx.t(w.key, w.params));
       if (values.json) return ctx.json({ dryRun: true, accounts: plan.accounts.map(preview), warnings }), EXIT.ok;
       for (const text of warnings) ctx.warn(text);
       for (const a of plan.accounts) ctx.out(ctx.t('cli.import.wouldAdd', { label: accountLabel(a) }));
@@ -133,8 +136,8 @@ before anything is written (exit 2). The export format has no period: imported a
       throw new TweestapError('input', 'cli.import.duplicates', { labels: duplicates.join('; ') });
     }
     // One vault write for all accounts: an interrupted import leaves nothing half-done.
-    const { accounts: added } = addedAccounts(await service.addMany(plan.accounts, onDuplicate));
-    printAdded(ctx, added, plan.warnings, values.json ?? false);
+    const { accounts: added, warnings } = addedAccounts(await service.addMany(plan.accounts, onDuplicate));
+    printAdded(ctx, added, [...plan.warnings, ...warnings], values.json ?? false);
     return EXIT.ok;
   },
 };

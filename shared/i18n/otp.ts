@@ -7,6 +7,8 @@ export const en = {
   'otp.secretEmpty': 'The secret key is empty.',
   'otp.secretNotBase32': 'The secret key is not valid Base32: use only the letters A to Z and the digits 2 to 7.',
   'otp.secretTooShort': 'The secret key is too short to be a real key.',
+  'otp.secretTooLong': 'The secret key is longer than {max} bits, longer than any real key.',
+  'otp.secretWeak': 'The key of {name} has only {bits} bits, fewer than the {min} the standard (RFC 4226) asks for, so it is easier to guess. It was added; ask the issuer for a longer key if you can.',
   'otp.typeUnknown': 'Unknown code type “{type}”: expected TOTP (time-based) or HOTP (counter-based).',
   'otp.algorithmUnknown': 'Unknown algorithm “{algorithm}”: expected SHA1, SHA256 or SHA512.',
   'otp.digitsInvalid': 'A code must have 6, 7 or 8 digits, not “{digits}”.',
@@ -59,6 +61,8 @@ export const nl: Record<keyof typeof en, string> = {
   'otp.secretNotBase32':
     'De geheime sleutel is geen geldige Base32: gebruik alleen de letters A tot en met Z en de cijfers 2 tot en met 7.',
   'otp.secretTooShort': 'De geheime sleutel is te kort om een echte sleutel te zijn.',
+  'otp.secretTooLong': 'De geheime sleutel is langer dan {max} bits, langer dan welke echte sleutel ook.',
+  'otp.secretWeak': 'De sleutel van {name} heeft maar {bits} bits, minder dan de {min} die de standaard (RFC 4226) vraagt, dus hij is makkelijker te raden. Het account is toegevoegd; vraag de uitgever zo mogelijk om een langere sleutel.',
   'otp.typeUnknown': 'Onbekend soort code “{type}”: verwacht TOTP (op tijd) of HOTP (met teller).',
   'otp.algorithmUnknown': 'Onbekend algoritme “{algorithm}”: verwacht SHA1, SHA256 of SHA512.',
   'otp.digitsInvalid': 'Een code heeft 6, 7 of 8 cijfers, niet “{digits}”.',

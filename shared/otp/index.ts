@@ -1,6 +1,6 @@
 /** The OTP core: account parameters, otpauth URIs, codes, and Google Authenticator exports. */
 export * from './types';
-export { normalizeSecret, secretBytes, secretFromBytes, validateOtpParams } from './secret';
+export { MAX_SECRET_BYTES, MIN_SECRET_BITS, normalizeSecret, secretBits, secretBytes, secretFromBytes, validateOtpParams, weakSecretWarnings } from './secret';
 export { parseAlgorithm, parseCounter, parseDigits, parseOtpType, parsePeriod } from './fields';
 export { displayName, exportName, splitExportName, splitLabel, type AccountLabel } from './label';
 export { QR_TEXT_KINDS, describeQrText, notOtpauthError, type QrTextKind } from './qr-text';

@@ -164,3 +164,43 @@ describe('what the CLI reads is bounded (issue 12.6)', () => {
     expect(result.stderr).toMatch(/too large/);
   });
 });
+
+describe('key length and --dry-run (issue 12.6)', () => {
+  function linksFile(...links: string[]): string {
+    const file = path.join(work, `links-${links.length}-${Math.random().toString(16).slice(2)}.txt`);
+    writeFileSync(file, `${links.join('\n')}\n`, { mode: 0o600 });
+    return file;
+  }
+  const WEAK = 'otpauth://totp/Weak:bob?secret=JBSWY3DPEHPK3PXP&issuer=Weak';
+
+  it('adds a key under 128 bits with a visible warning, and --dry-run shows the same warning', () => {
+    const file = linksFile(WEAK);
+    const dry = run(['import', file, '--dry-run']);
+    expect(dry.status).toBe(0);
+    expect(dry.stderr).toMatch(/Weak \(bob\) has only 80 bits, fewer than the 128/);
+    const real = run(['import', file]);
+    expect(real.status).toBe(0);
+    expect(real.stderr).toMatch(/Weak \(bob\) has only 80 bits/);
+    expect(real.stdout).toMatch(/Weak/);
+  });
+
+  it('refuses a key longer than 1024 bits, in --dry-run exactly as in the import', () => {
+    const long = Array.from(randomBytes(300), (b) => BASE32[b % 32]).join('');
+    const file = linksFile(`otpauth://totp/Long:bob?secret=${long}&issuer=Long`);
+    for (const args of [['import', file, '--dry-run'], ['import', file]]) {
+      const result = run(args);
+      expect(result.status).toBe(EXIT_INPUT);
+      expect(result.stderr).toMatch(/longer than 1024 bits/);
+      expect(result.stderr).not.toContain(long);
+    }
+  });
+
+  it('--dry-run refuses what the import refuses: a name over 256 characters (it promised an import that then failed)', () => {
+    const file = linksFile(`otpauth://totp/${'N'.repeat(300)}:bob?secret=${CANARY}&issuer=${'N'.repeat(300)}`);
+    const dry = run(['import', file, '--dry-run']);
+    const real = run(['import', file]);
+    expect(real.status).toBe(EXIT_INPUT);
+    expect(dry.status).toBe(real.status);
+    expect(dry.stderr).toBe(real.stderr);
+  });
+});

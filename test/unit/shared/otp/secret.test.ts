@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { MessageKey } from '../../../../shared/i18n';
-import { normalizeSecret, secretBytes, secretFromBytes, validateOtpParams, type OtpParams } from '../../../../shared/otp';
+import {
+  MAX_SECRET_BYTES,
+  normalizeSecret,
+  parseOtpauthUri,
+  secretBits,
+  secretBytes,
+  secretFromBytes,
+  validateOtpParams,
+  weakSecretWarnings,
+  type OtpParams,
+} from '../../../../shared/otp';
 import { inputError, totpAccount, visibleTexts } from './helpers';
 
 describe('normalizeSecret', () => {
@@ -70,5 +80,30 @@ describe('validateOtpParams', () => {
     ['an account with a lone surrogate', { account: 'a\uDC00b' }, 'otp.labelInvalid'],
   ])('rejects %s', (_name, overrides, key) => {
     expect(inputError(() => validateOtpParams({ ...totpAccount(), ...overrides } as OtpParams)).key).toBe(key);
+  });
+});
+
+describe('key length (issue 12.6)', () => {
+  const base32OfBytes = (count: number) => secretFromBytes(new Uint8Array(count).fill(0x5a));
+
+  it('refuses a key over 128 bytes in the parser, without quoting it', () => {
+    expect(secretBytes(base32OfBytes(MAX_SECRET_BYTES))).toHaveLength(MAX_SECRET_BYTES);
+    const long = base32OfBytes(MAX_SECRET_BYTES + 1);
+    const error = inputError(() => normalizeSecret(long));
+    expect(error.key).toBe('otp.secretTooLong');
+    expect(error.message).not.toContain(long);
+    expect(inputError(() => parseOtpauthUri(`otpauth://totp/X:a?secret=${long}`)).key).toBe('otp.secretTooLong');
+  });
+
+  it('counts the bits of a key', () => {
+    expect(secretBits('JBSWY3DPEHPK3PXP')).toBe(80);
+    expect(secretBits(base32OfBytes(20))).toBe(160);
+  });
+
+  it('warns, naming the account, for a key under RFC 4226’s 128 bits, and not for 128 or more', () => {
+    const account = (secret: string): OtpParams => ({ type: 'totp', issuer: 'Nse-Portal', account: 'a@b.nl', secret, algorithm: 'SHA1', digits: 6, period: 20, counter: 0 });
+    expect(weakSecretWarnings([account('JBSWY3DPEHPK3PXP'), account(base32OfBytes(16)), account(base32OfBytes(20))])).toEqual([
+      { key: 'otp.secretWeak', params: { name: 'Nse-Portal (a@b.nl)', bits: 80, min: 128 } },
+    ]);
   });
 });
