@@ -28,15 +28,18 @@ export function looksLikeLink(text: string): boolean {
   return LINK.test(text);
 }
 
-/** The message params that quote a command-line word as typed (the rest are ours: ids, files, labels). */
-const ECHOED_PARAMS = new Set(['command', 'argument', 'option', 'query', 'value', 'file', 'name']);
+/** The message params that quote a command-line word as typed (the rest are ours: ids, labels, reasons). */
+const ECHOED_PARAMS = new Set(['command', 'argument', 'option', 'query', 'value']);
+/** File names as typed: a link given as a file is hidden; a path is never taken for a key. */
+const FILE_PARAMS = new Set(['file', 'name']);
 
 /** `params` with every quoted word that looks like a link or a key replaced by `hidden(kind)`. */
 export function redactParams(params: MessageParams, hidden: (kind: 'link' | 'key') => string): MessageParams {
   return Object.fromEntries(
     Object.entries(params).map(([name, value]) => {
-      if (typeof value !== 'string' || !ECHOED_PARAMS.has(name)) return [name, value];
+      if (typeof value !== 'string' || !(ECHOED_PARAMS.has(name) || FILE_PARAMS.has(name))) return [name, value];
       if (looksLikeLink(value)) return [name, hidden('link')];
+      if (FILE_PARAMS.has(name)) return [name, value];
       return [name, looksLikeKey(value) ? hidden('key') : value];
     }),
   );

@@ -144,8 +144,8 @@ describe('tweestap CLI with the keychain', () => {
     const second = json<Array<{ code: string; step: number }>>(run(['code', 'lab', '--json']));
     const expected = execFileSync('oathtool', ['--hotp', '-c', '5', '-w', '1', '-b', CANARY], { encoding: 'utf8' }).trim().split('\n');
     expect([first[0], second[0]]).toEqual([
-      { id: expect.any(String), issuer: 'Lab', account: 'hotp', step: 5, validFrom: null, validUntil: null, code: expected[0] },
-      { id: expect.any(String), issuer: 'Lab', account: 'hotp', step: 6, validFrom: null, validUntil: null, code: expected[1] },
+      { id: expect.any(String), issuer: 'Lab', account: 'hotp', step: 5, validFrom: null, validUntil: null, remainingMs: null, code: expected[0] },
+      { id: expect.any(String), issuer: 'Lab', account: 'hotp', step: 6, validFrom: null, validUntil: null, remainingMs: null, code: expected[1] },
     ]);
     expect(json<AccountView[]>(run(['list', '--json']))[0]!.counter).toBe(7);
     expect(run(['add', '--secret', CANARY, '--issuer', 'Lab', '--account', 'x', '--hotp']).status).toBe(2);

@@ -70,9 +70,11 @@ describe('usage errors never quote a link or a key', () => {
     expect(result.stderr).toMatch(/<(link|key) hidden>/);
   });
 
-  it('hides them in Dutch too, and still quotes an ordinary word', () => {
+  it('hides them in Dutch too, and still quotes an ordinary word and a file name', () => {
     expect(run([URI], '', { LANG: 'nl_NL.UTF-8' }).stderr).toContain('<link verborgen>');
     expect(run(['lijst']).stderr).toContain('"lijst"');
+    const missing = path.join(dir, 'tweestap-cli-keychain-DvDO4F', 'vault.json');
+    expect(run(['code', '--uri-file', missing]).stderr).toContain(missing);
   });
 });
 
