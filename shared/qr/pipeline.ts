@@ -1,5 +1,7 @@
 import { assertRgbaImage } from './image';
+import { busiestRegion, cropRgba, halfLumaOf, lumaOf, rgbaOf, unsharpMask, upscale2xRgba, type LumaImage, type Rect } from './pixels';
 import type { QrDecoder, RgbaImage } from './types';
+import type { ZxingDecoder } from './zxing';
 
 /**
  * The shipped decode pipeline: every distinct, non-empty QR text in `image`. The decoders are
@@ -22,10 +24,89 @@ export function uniqueTexts(texts: readonly string[]): string[] {
 }
 
 /**
- * The decoders the app and the CLI ship, in pipeline order: ZXing alone. In `npm run bench:qr`
- * jsQR found no code ZXing missed, on screenshots or camera frames, and as a fallback it only
- * slowed the frames without a code (see docs/decoders.md), so it is not in the pipeline.
+ * The decoders the app and the CLI ship, in pipeline order: ZXing alone, driven by
+ * `stagedZxing` (half-size search of large screenshots, a closer look at hard camera frames).
+ * In `npm run bench:qr` jsQR found no code ZXing missed, on screenshots or camera frames, and as
+ * a fallback it only slowed the frames without a code (see docs/decoders.md), so it is not in
+ * the pipeline. A decoder without ZXing's single-pass calls is shipped as it is.
  */
-export function shippedDecoders(zxing: QrDecoder): QrDecoder[] {
-  return [zxing];
+export function shippedDecoders(zxing: QrDecoder | ZxingDecoder): QrDecoder[] {
+  return ['read' in zxing ? stagedZxing(zxing) : zxing];
+}
+
+/** From this many pixels up (1440p and larger) an image is first searched at half size. */
+export const HALF_SIZE_FROM_PIXELS = 3_000_000;
+
+/**
+ * The closer look takes at most this large a patch (before its 2× upscale): a code of 57 modules
+ * at 7 px each, with a margin. Larger codes are read by the full search; the cap keeps searching frames cheap.
+ */
+const MAX_CLOSER_LOOK_PIXELS = 200_000;
+
+/**
+ * ZXing in stages, each only when the one before found nothing it could read:
+ *
+ * 1. Large images (4K screenshots): ZXing on a half-size grey copy, which costs about a quarter
+ *    of the full-size search, and every code it saw but could not read (too small at half size)
+ *    read again from a full-size crop; small codes that half size cannot even see are looked for
+ *    in full-size crops of the fine-textured patches the found codes do not explain.
+ * 2. The full search (ZXing's own full-size and downscaled passes), as before.
+ * 3. A closer look for webcam frames: the busiest patch of the frame, upscaled 2× with and
+ *    without sharpening, for the small, blurred, noisy codes of a laptop camera (dark on light).
+ */
+export function stagedZxing(zxing: ZxingDecoder): QrDecoder {
+  return {
+    name: `${zxing.name} staged`,
+    async decode(image: RgbaImage): Promise<string[]> {
+      const half = image.width * image.height >= HALF_SIZE_FROM_PIXELS ? halfLumaOf(image) : undefined;
+      if (half) {
+        const texts = await halfSizeSearch(zxing, image, half);
+        if (texts.length > 0) return texts;
+      }
+      const texts = uniqueTexts(await zxing.decode(image));
+      if (texts.length > 0) return texts;
+      return closerLook(zxing, image, half ?? halfLumaOf(image));
+    },
+  };
+}
+
+/** Stage 1: search a half-size copy, then read what it saw but could not read at full size. */
+async function halfSizeSearch(zxing: ZxingDecoder, image: RgbaImage, half: LumaImage): Promise<string[]> {
+  const seen = await zxing.read(rgbaOf(half), { downscale: false, locate: true });
+  const texts = [...seen.texts];
+  for (const box of seen.unread) {
+    const found = await zxing.read(cropRgba(image, around(scaled(box, 2), 0.3, 16)), { downscale: false });
+    texts.push(...found.texts);
+  }
+  return uniqueTexts(texts);
+}
+
+/**
+ * Stage 3: the busiest patch of the frame at full size, upscaled 2×, with and without an unsharp
+ * mask (undoing part of a webcam's defocus). Costs a few milliseconds, on frames where everything before
+ * found nothing (which includes every frame while the user is still searching).
+ */
+async function closerLook(zxing: ZxingDecoder, image: RgbaImage, half: LumaImage): Promise<string[]> {
+  const region = busiestRegion(half);
+  if (!region || region.width * region.height * 4 > MAX_CLOSER_LOOK_PIXELS) return [];
+  const patch = lumaOf(cropRgba(image, scaled(region, 2)));
+  // Strongly sharpened first (blur as wide as a module), then upscaled alone (noise that
+  // sharpening would amplify). Dark on light only: an inverted search as well would double the
+  // cost of every searching frame, and it found no more codes in the benchmark.
+  for (const prepared of [() => upscale2xRgba(unsharpMask(patch, 3, 2)), () => upscale2xRgba(patch)]) {
+    const { texts } = await zxing.read(prepared(), { downscale: false, invert: false });
+    if (texts.length > 0) return uniqueTexts(texts);
+  }
+  return [];
+}
+
+function scaled(rect: Rect, factor: number): Rect {
+  return { x: rect.x * factor, y: rect.y * factor, width: rect.width * factor, height: rect.height * factor };
+}
+
+/** `rect` grown by `share` of its size and `pixels` more on every side (a code's quiet zone and some slack). */
+function around(rect: Rect, share: number, pixels: number): Rect {
+  const dx = rect.width * share + pixels;
+  const dy = rect.height * share + pixels;
+  return { x: rect.x - dx, y: rect.y - dy, width: rect.width + 2 * dx, height: rect.height + 2 * dy };
 }

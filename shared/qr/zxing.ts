@@ -1,15 +1,37 @@
 import { prepareZXingModule, readBarcodes, type ReaderOptions } from 'zxing-wasm/reader';
 import { TweestapError } from '../errors';
+import type { Rect } from './pixels';
 import type { QrDecoder, RgbaImage } from './types';
+
+/** Above this many pixels (between 1440p and 4K) the first pass skips zxing's downscaling. */
+const LARGE_IMAGE_PIXELS = 4_000_000;
 
 /**
  * Where the ZXing `.wasm` comes from: always our own files, never zxing-wasm's default CDN.
  * Node passes the bytes; a browser or worker passes the URL of the asset bundled by Vite.
  */
-/** Above this many pixels (between 1440p and 4K) the first pass skips zxing's downscaling. */
-const LARGE_IMAGE_PIXELS = 4_000_000;
-
 export type ZxingWasmSource = { wasmBinary: Uint8Array } | { wasmUrl: string };
+
+/** One ZXing call as the pipeline's passes need it (see `ZxingDecoder.read`). */
+export interface ZxingPass {
+  /** zxing's own extra passes over 1/3-size copies of the image (ReaderOptions.tryDownscale). */
+  downscale: boolean;
+  /** Also report where codes were found that could not be read (for a closer look). */
+  locate?: boolean;
+  /** Also look for light-on-dark codes (ReaderOptions.tryInvert, a second search); default true. */
+  invert?: boolean;
+}
+
+/** What one ZXing call found: readable texts, and the boxes of codes seen but not read. */
+export interface ZxingReading {
+  texts: string[];
+  unread: Rect[];
+}
+
+/** ZXing as a QrDecoder (`decode`: the full search) plus single calls for the pipeline's passes. */
+export interface ZxingDecoder extends QrDecoder {
+  read(image: RgbaImage, pass: ZxingPass): Promise<ZxingReading>;
+}
 
 /** QR only: the all-formats default is several times slower and could report other symbologies. */
 const READER_OPTIONS: ReaderOptions = {
@@ -25,7 +47,7 @@ const READER_OPTIONS: ReaderOptions = {
  * Loads ZXing-C++ (WebAssembly) from `source` and returns it as a QrDecoder. There is no default
  * source on purpose: without one zxing-wasm would fetch its binary from jsDelivr.
  */
-export async function createZxingDecoder(source: ZxingWasmSource): Promise<QrDecoder> {
+export async function createZxingDecoder(source: ZxingWasmSource): Promise<ZxingDecoder> {
   try {
     await prepareZXingModule({ overrides: moduleOverrides(source), fireImmediately: true });
   } catch {
@@ -45,7 +67,21 @@ export async function createZxingDecoder(source: ZxingWasmSource): Promise<QrDec
       }
       return validTexts(await readBarcodes(image, READER_OPTIONS));
     },
+    async read(image: RgbaImage, { downscale, locate = false, invert = true }: ZxingPass): Promise<ZxingReading> {
+      const results = await readBarcodes(image, { ...READER_OPTIONS, tryDownscale: downscale, returnErrors: locate, tryInvert: invert });
+      return { texts: validTexts(results), unread: locate ? results.filter((result) => !result.isValid).map((result) => boundsOf(result.position)) : [] };
+    },
   };
+}
+
+/** The upright box around a code's four corners. */
+function boundsOf(position: Awaited<ReturnType<typeof readBarcodes>>[number]['position']): Rect {
+  const corners = [position.topLeft, position.topRight, position.bottomRight, position.bottomLeft];
+  const xs = corners.map((corner) => corner.x);
+  const ys = corners.map((corner) => corner.y);
+  const x = Math.min(...xs);
+  const y = Math.min(...ys);
+  return { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y };
 }
 
 function validTexts(results: Awaited<ReturnType<typeof readBarcodes>>): string[] {

@@ -1,12 +1,19 @@
 /**
- * `npm run bench:qr [-- --quick] [-- --count N] [-- --only 1080p,4k,camera,camera-no-code] [-- --misses]
- *   [-- --shipped-only]` (the shipped pipeline alone: quick timings without jsQR's long runs)
+ * `npm run bench:qr [-- --quick] [-- --count N] [-- --only camera-hard,4k-busy,...] [-- --misses]
+ *   [-- --shipped-only] [-- --jsqr]`
  *
- * Generates seeded synthetic images (test/fixtures/qr/generate.ts) and runs each decoder and the
- * shipped pipeline on every image, in rotating order so warm caches and CPU boosts favour none.
- * Prints, per image kind and decoder: share of codes found, wrong texts (a text that is not one
- * of the codes placed), median / p95 / mean ms, both codes of two-code shots, frames decoded and
- * decode throughput. Compare with the targets of issue 5; nothing here passes or fails.
+ * Generates seeded synthetic images (test/fixtures/qr/generate.ts) in memory and runs the shipped
+ * pipeline and ZXing's full search alone (the pipeline before issue 14: "before") on every image,
+ * in rotating order so warm caches and CPU boosts favour none. `--jsqr` adds jsQR and a
+ * ZXing → jsQR fallback pipeline (slow); `--shipped-only` runs the shipped pipeline alone.
+ * Prints, per image kind and contender: share of codes found, wrong texts (a text that is not one
+ * of the codes placed), both codes of two-code shots, median / p95 / mean ms and decode
+ * throughput, then one summary of before and after for every kind. Nothing here passes or fails;
+ * compare with the targets of issues 5 and 14 in docs/decoders.md.
+ *
+ * The sets: our standard screenshots and camera frames (issue 5); busy-page screenshots and
+ * hard camera frames the issue 14 passes were tuned on; and held-back sets made with other seeds
+ * AND another generator profile, never looked at while tuning.
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -14,7 +21,15 @@ import { nodeQrDecoders, nodeZxingDecoder } from '../../cli/scan-image';
 import { createJsqrDecoder } from '../../shared/qr/jsqr';
 import { decodeQrTexts } from '../../shared/qr/pipeline';
 import type { QrDecoder } from '../../shared/qr/types';
-import { generateCameraFrame, generateScreenshot, type GeneratedImage } from '../fixtures/qr/generate';
+import {
+  BUSY_PAGE,
+  generateCameraFrame,
+  generateScreenshot,
+  HARD_CAMERA,
+  HELD_BACK_CAMERA,
+  HELD_BACK_PAGE,
+  type GeneratedImage,
+} from '../fixtures/qr/generate';
 
 interface Kind {
   name: string;
@@ -22,12 +37,29 @@ interface Kind {
   make(seed: number): GeneratedImage;
 }
 
+const FULL_HD = { width: 1920, height: 1080 };
+const UHD = { width: 3840, height: 2160 };
+
 const KINDS: Kind[] = [
-  { name: '1080p', seedBase: 1_000, make: (seed) => generateScreenshot(seed, { width: 1920, height: 1080 }) },
-  { name: '4k', seedBase: 2_000, make: (seed) => generateScreenshot(seed, { width: 3840, height: 2160 }) },
+  { name: '1080p', seedBase: 1_000, make: (seed) => generateScreenshot(seed, FULL_HD) },
+  { name: '4k', seedBase: 2_000, make: (seed) => generateScreenshot(seed, UHD) },
   { name: 'camera', seedBase: 3_000, make: (seed) => generateCameraFrame(seed) },
   // Frames while the user is still searching: what they cost sets the live decode rate.
   { name: 'camera-no-code', seedBase: 4_000, make: (seed) => generateCameraFrame(seed, { withCode: false }) },
+  // Issue 14: the sets the new passes were tuned on...
+  { name: 'camera-hard', seedBase: 5_000, make: (seed) => generateCameraFrame(seed, { camera: HARD_CAMERA }) },
+  { name: 'camera-hard-no-code', seedBase: 6_000, make: (seed) => generateCameraFrame(seed, { camera: HARD_CAMERA, withCode: false }) },
+  { name: '1080p-busy', seedBase: 8_000, make: (seed) => generateScreenshot(seed, { ...FULL_HD, page: BUSY_PAGE }) },
+  { name: '4k-busy', seedBase: 9_000, make: (seed) => generateScreenshot(seed, { ...UHD, page: BUSY_PAGE }) },
+  // ...and the held-back sets: other seeds and another generator profile, not used for tuning.
+  { name: 'camera-held-back', seedBase: 70_000, make: (seed) => generateCameraFrame(seed, { camera: HELD_BACK_CAMERA }) },
+  {
+    name: 'camera-held-back-no-code',
+    seedBase: 71_000,
+    make: (seed) => generateCameraFrame(seed, { camera: HELD_BACK_CAMERA, withCode: false }),
+  },
+  { name: '1080p-held-back', seedBase: 80_000, make: (seed) => generateScreenshot(seed, { ...FULL_HD, page: HELD_BACK_PAGE }) },
+  { name: '4k-held-back', seedBase: 90_000, make: (seed) => generateScreenshot(seed, { ...UHD, page: HELD_BACK_PAGE }) },
 ];
 
 interface Tally {
@@ -55,6 +87,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     misses: { type: 'boolean' },
     'shipped-only': { type: 'boolean' },
+    jsqr: { type: 'boolean' },
   },
 });
 const count = Number(values.count ?? (values.quick ? 20 : 100));
@@ -62,23 +95,21 @@ const kinds = values.only ? KINDS.filter((kind) => values.only?.split(',').inclu
 
 const shipped = await nodeQrDecoders();
 const zxing = await nodeZxingDecoder();
-/** What the pipeline would be with jsQR as a fallback, to show what that fallback adds. */
-const withFallback = [zxing, createJsqrDecoder()];
-const pipeline = (decoders: QrDecoder[]): Contender => ({
-  name: `pipeline (${decoders.map((decoder) => decoder.name).join(' → ')})${decoders === shipped ? ' shipped' : ''}`,
-  decode: (image) => decodeQrTexts(image, decoders),
-});
-const contenders: Contender[] = values['shipped-only']
-  ? [pipeline(shipped)]
-  : [
-      ...withFallback.map((decoder) => ({ name: decoder.name, decode: (image: GeneratedImage['image']) => decoder.decode(image) })),
-      pipeline(withFallback),
-      pipeline(shipped),
-    ];
+const SHIPPED = 'shipped';
+const BEFORE = 'before (zxing full search)';
+const single = (name: string, decoder: QrDecoder): Contender => ({ name, decode: (image) => decoder.decode(image) });
+const contenders: Contender[] = [
+  { name: SHIPPED, decode: (image) => decodeQrTexts(image, shipped) },
+  ...(values['shipped-only'] ? [] : [single(BEFORE, zxing)]),
+  ...(values.jsqr
+    ? [single('jsqr', createJsqrDecoder()), { name: 'zxing → jsQR fallback', decode: (image: GeneratedImage['image']) => decodeQrTexts(image, [zxing, createJsqrDecoder()]) }]
+    : []),
+];
 
 console.log(`QR benchmark: ${count} images per kind, Node ${process.version}, ${contenders.map((c) => c.name).join(', ')}`);
 // Timings only mean something on a quiet machine: show how busy it was.
 console.log(`load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores`);
+const summary: Array<Record<string, string | number>> = [];
 for (const kind of kinds) {
   const tallies = new Map(contenders.map((contender) => [contender.name, emptyTally()]));
   // Warm up (wasm compilation, JIT) on an image that is not counted.
@@ -93,8 +124,11 @@ for (const kind of kinds) {
     }
   }
   printKind(kind.name, tallies);
+  for (const [name, tally] of tallies) if (name === SHIPPED || name === BEFORE) summary.push({ kind: kind.name, contender: name, ...figures(tally) });
   console.log(`load average now ${loadavg()[0]?.toFixed(1)}`);
 }
+console.log('\nsummary (camera targets: hard sets ≥ 86% found, searching frames > 25 frames/s; screens: median ≤ 15 ms at 1080p, ≤ 40 ms at 4K; 0 wrong)');
+console.table(summary);
 
 function emptyTally(): Tally {
   return { ms: [], codes: 0, found: 0, wrong: 0, twoCodeShots: 0, bothFound: 0, framesWithCode: 0, framesDecoded: 0, misses: [] };
@@ -117,24 +151,24 @@ function record(tally: Tally, generated: GeneratedImage, texts: string[], ms: nu
   if (found < generated.texts.length) tally.misses.push(`seed ${generated.seed}: ${generated.traits.join(', ')}`);
 }
 
+function figures(tally: Tally) {
+  const sorted = [...tally.ms].sort((a, b) => a - b);
+  const mean = sorted.reduce((sum, ms) => sum + ms, 0) / sorted.length;
+  return {
+    'codes found': `${tally.found}/${tally.codes} (${percent(tally.found, tally.codes)})`,
+    wrong: tally.wrong,
+    'both of two': `${tally.bothFound}/${tally.twoCodeShots}`,
+    'frames decoded': `${percent(tally.framesDecoded, tally.framesWithCode)}`,
+    'median ms': quantile(sorted, 0.5).toFixed(1),
+    'p95 ms': quantile(sorted, 0.95).toFixed(1),
+    'mean ms': mean.toFixed(1),
+    'frames/s': (1000 / mean).toFixed(1),
+  };
+}
+
 function printKind(name: string, tallies: Map<string, Tally>): void {
   console.log(`\n${name}`);
-  const rows = [...tallies].map(([decoder, tally]) => {
-    const sorted = [...tally.ms].sort((a, b) => a - b);
-    const mean = sorted.reduce((sum, ms) => sum + ms, 0) / sorted.length;
-    return {
-      decoder,
-      'codes found': `${tally.found}/${tally.codes} (${percent(tally.found, tally.codes)})`,
-      wrong: tally.wrong,
-      'both of two': `${tally.bothFound}/${tally.twoCodeShots}`,
-      'frames decoded': `${percent(tally.framesDecoded, tally.framesWithCode)}`,
-      'median ms': quantile(sorted, 0.5).toFixed(1),
-      'p95 ms': quantile(sorted, 0.95).toFixed(1),
-      'mean ms': mean.toFixed(1),
-      'frames/s': (1000 / mean).toFixed(1),
-    };
-  });
-  console.table(rows);
+  console.table([...tallies].map(([decoder, tally]) => ({ decoder, ...figures(tally) })));
   if (values.misses) {
     for (const [decoder, tally] of tallies) for (const miss of tally.misses) console.log(`  missed by ${decoder}: ${miss}`);
   }
