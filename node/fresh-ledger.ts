@@ -18,7 +18,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
 import { TweestapError } from '../shared/errors';
 import { writeFileAtomic } from './atomic-file';
 import { errorCode, withFileLock, type FileLockOptions } from './file-lock';
@@ -34,16 +33,29 @@ const REBUILD_MEMORY_MS = 24 * 60 * 60 * 1000;
 /** Upper bound of claimed steps per key (a far-future `--at` with a long --max-wait). */
 const MAX_STEPS_PER_KEY = 1000;
 
-const ledgerSchema = z.object({
-  format: z.literal(LEDGER_FORMAT),
-  version: z.literal(LEDGER_VERSION),
-  rebuiltAt: z.number().nullable(),
-  keys: z.record(
-    z.string().max(200),
-    z.object({ touchedAt: z.number(), steps: z.record(z.string().regex(/^\d{1,16}$/), z.string().max(64)) }),
-  ),
-});
-type LedgerData = z.infer<typeof ledgerSchema>;
+interface LedgerData {
+  format: typeof LEDGER_FORMAT;
+  version: typeof LEDGER_VERSION;
+  rebuiltAt: number | null;
+  keys: Record<string, { touchedAt: number; steps: Record<string, string> }>;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * `value` when it is a ledger of ours, else null. Checked by hand, not with zod: `code --uri
+ * --fresh` should not pay for loading a schema library.
+ */
+function asLedger(value: unknown): LedgerData | null {
+  if (!isRecord(value) || value.format !== LEDGER_FORMAT || value.version !== LEDGER_VERSION) return null;
+  if (!(value.rebuiltAt === null || Number.isFinite(value.rebuiltAt)) || !isRecord(value.keys)) return null;
+  for (const entry of Object.values(value.keys)) {
+    if (!isRecord(entry) || !Number.isFinite(entry.touchedAt) || !isRecord(entry.steps)) return null;
+    const steps = Object.entries(entry.steps);
+    if (!steps.every(([step, owner]) => /^\d{1,16}$/.test(step) && typeof owner === 'string' && owner.length <= 64)) return null;
+  }
+  return value as unknown as LedgerData;
+}
 
 /** What to claim: the account's key, its period and the step the search starts from. */
 export interface ClaimRequest {
@@ -147,12 +159,15 @@ export class FreshLedger {
       if (errorCode(error) === 'ENOENT') return emptyLedger(null);
       throw new TweestapError('vault', 'vault.unreadable', { file: this.file, reason: errorCode(error) ?? String(error) });
     }
+    let ledger: LedgerData | null = null;
     try {
-      return ledgerSchema.parse(JSON.parse(text));
+      ledger = asLedger(JSON.parse(text));
     } catch {
-      this.options.onRebuilt?.(this.file);
-      return emptyLedger(this.now());
+      // not JSON: rebuilt below
     }
+    if (ledger) return ledger;
+    this.options.onRebuilt?.(this.file);
+    return emptyLedger(this.now());
   }
 
   /** The per-machine HMAC key: 32 random bytes, created once, exclusively, mode 0600. */

@@ -122,7 +122,11 @@ export function createKeychainStore(options: KeychainOptions = {}): SecretStore 
       return new Map(credentials.filter((c) => c.account !== UNLOCK_CHECK_ACCOUNT).map((c) => [c.account, c.password]));
     },
     async get(accountId) {
-      // The same unlock check as loadAll: a locked collection is "locked", not "missing".
+      // One round trip when the secret is there (a lookup of one item cannot hit keytar's NULL
+      // crash). Only a miss pays for the unlock check, so that a locked collection is reported
+      // as locked rather than as a missing secret.
+      const secret = await call((k) => k.getPassword(service, accountId));
+      if (secret !== null) return secret;
       await ensureUnlocked();
       return call((k) => k.getPassword(service, accountId));
     },

@@ -69,6 +69,16 @@ describe('createKeychainStore', () => {
     expect(loads).toBe(1);
   });
 
+  it('reads one secret in one call; only a miss checks the lock and asks again (Linux)', async () => {
+    const { backend, calls, entries } = mapBackend();
+    entries.set('a', 'AAAA');
+    const store = createKeychainStore({ service: 'svc', platform: 'linux', loadBackend: async () => backend });
+    expect(await store.get('a')).toBe('AAAA');
+    expect(calls).toEqual(['get svc a']);
+    expect(await store.get('b')).toBeNull();
+    expect(calls).toEqual(['get svc a', 'get svc b', `set svc ${UNLOCK_CHECK_ACCOUNT}`, 'get svc b']);
+  });
+
   it('skips the unlock check where the keychain has no such problem (macOS)', async () => {
     const { backend, calls } = mapBackend();
     const store = createKeychainStore({ service: 'svc', platform: 'darwin', loadBackend: async () => backend });
