@@ -10,6 +10,7 @@ import { StandInBrowserWindow, preventableEvent } from './browser-window';
 import { answerDialog, shownDialogs, type DialogAnswer } from './dialog';
 import { pressShortcut, registeredShortcuts } from './global-shortcut';
 import { recordedCalls } from './record';
+import { standInPowerMonitor } from './power-monitor';
 import { currentTray } from './tray';
 import { utilityProcesses } from './utility-process';
 
@@ -60,6 +61,8 @@ const OPERATIONS: Record<string, (...args: never[]) => unknown> = {
   },
   pressShortcut: (accelerator: string) => pressShortcut(accelerator),
   closeWindow: (id: number) => windowById(id).close(),
+  powerEvent: (event: string) => standInPowerMonitor.fire(event),
+  setIdleSeconds: (seconds: number) => void (standInPowerMonitor.idleSeconds = seconds),
   setWindowBounds: (id: number, bounds: { x: number; y: number; width: number; height: number }) => windowById(id).setBounds(bounds),
 };
 

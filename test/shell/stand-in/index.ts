@@ -15,6 +15,7 @@ import { globalShortcut } from './global-shortcut';
 import { ipcMain } from './ipc-main';
 import { MenuClass, StandInMenuItem } from './menu';
 import { nativeImage } from './native-image';
+import { powerMonitor } from './power-monitor';
 import { installProcessAdditions } from './process';
 import { protocol } from './protocol';
 import { screen } from './screen';
@@ -35,6 +36,7 @@ export const electron = {
   Menu: MenuClass,
   MenuItem: StandInMenuItem,
   nativeImage,
+  powerMonitor,
   protocol,
   screen,
   session,
