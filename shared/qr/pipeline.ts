@@ -1,5 +1,5 @@
 import { assertRgbaImage } from './image';
-import { busiestRegion, cropRgba, halfLumaOf, lumaOf, rgbaOf, unsharpMask, upscale2xRgba, type LumaImage, type Rect } from './pixels';
+import { busiestRegion, cropRgba, finePatches, halfSize, lumaOf, unsharpMask, upscale2xRgba, type HalfSize, type LumaImage, type Rect } from './pixels';
 import type { QrDecoder, RgbaImage } from './types';
 import type { ZxingDecoder } from './zxing';
 
@@ -37,6 +37,9 @@ export function shippedDecoders(zxing: QrDecoder | ZxingDecoder): QrDecoder[] {
 /** From this many pixels up (1440p and larger) an image is first searched at half size. */
 export const HALF_SIZE_FROM_PIXELS = 3_000_000;
 
+/** From this many pixels up (1080p and larger) the first search skips ZXing's downscaled pass. */
+export const FULL_SIZE_ONLY_FROM_PIXELS = 1_500_000;
+
 /**
  * The closer look takes at most this large a patch (before its 2× upscale): a code of 57 modules
  * at 7 px each, with a margin. Larger codes are read by the full search; the cap keeps searching frames cheap.
@@ -46,36 +49,46 @@ const MAX_CLOSER_LOOK_PIXELS = 200_000;
 /**
  * ZXing in stages, each only when the one before found nothing it could read:
  *
- * 1. Large images (4K screenshots): ZXing on a half-size grey copy, which costs about a quarter
- *    of the full-size search, and every code it saw but could not read (too small at half size)
- *    read again from a full-size crop; small codes that half size cannot even see are looked for
- *    in full-size crops of the fine-textured patches the found codes do not explain.
+ * 1. Large images (1440p, 4K screenshots): ZXing on a half-size grey copy, which costs about a
+ *    quarter of the full-size search, and every code it saw but could not read (too small at
+ *    half size) read again from a full-size crop; codes too small for half size to see at all
+ *    are looked for in full-size crops of the fine-textured patches the found codes do not
+ *    explain. 1080p images: a full-size search without ZXing's downscaled pass.
  * 2. The full search (ZXing's own full-size and downscaled passes), as before.
  * 3. A closer look for webcam frames: the busiest patch of the frame, upscaled 2× with and
  *    without sharpening, for the small, blurred, noisy codes of a laptop camera (dark on light).
  */
-export function stagedZxing(zxing: ZxingDecoder): QrDecoder {
+export function stagedZxing(zxing: ZxingDecoder, { halfSizeFrom = HALF_SIZE_FROM_PIXELS } = {}): QrDecoder {
   return {
     name: `${zxing.name} staged`,
     async decode(image: RgbaImage): Promise<string[]> {
-      const half = image.width * image.height >= HALF_SIZE_FROM_PIXELS ? halfLumaOf(image) : undefined;
+      const pixels = image.width * image.height;
+      const half = pixels >= halfSizeFrom ? halfSize(image, true) : undefined;
       if (half) {
         const texts = await halfSizeSearch(zxing, image, half);
         if (texts.length > 0) return texts;
+      } else if (pixels >= FULL_SIZE_ONLY_FROM_PIXELS) {
+        const { texts } = await zxing.read(image, { downscale: false });
+        if (texts.length > 0) return uniqueTexts(texts);
       }
       const texts = uniqueTexts(await zxing.decode(image));
       if (texts.length > 0) return texts;
-      return closerLook(zxing, image, half ?? halfLumaOf(image));
+      return closerLook(zxing, image, (half ?? halfSize(image)).luma);
     },
   };
 }
 
 /** Stage 1: search a half-size copy, then read what it saw but could not read at full size. */
-async function halfSizeSearch(zxing: ZxingDecoder, image: RgbaImage, half: LumaImage): Promise<string[]> {
-  const seen = await zxing.read(rgbaOf(half), { downscale: false, locate: true });
+async function halfSizeSearch(zxing: ZxingDecoder, image: RgbaImage, half: HalfSize): Promise<string[]> {
+  const seen = await zxing.read(half.rgba, { downscale: false, locate: true });
   const texts = [...seen.texts];
   for (const box of seen.unread) {
     const found = await zxing.read(cropRgba(image, around(scaled(box, 2), 0.3, 16)), { downscale: false });
+    texts.push(...found.texts);
+  }
+  // Codes too small to be seen at half size: fine-textured patches the codes above do not explain.
+  for (const patch of finePatches(half.luma, [...seen.found, ...seen.unread])) {
+    const found = await zxing.read(cropRgba(image, around(scaled(patch, 2), 0, 16)), { downscale: false });
     texts.push(...found.texts);
   }
   return uniqueTexts(texts);

@@ -33,11 +33,11 @@ export function lumaOf(image: RgbaImage): LumaImage {
 /** Grey pixels as RGBA (R = G = B, opaque), the form ZXing's public reader takes. */
 export function rgbaOf(luma: LumaImage): RgbaImage {
   const out = new Uint8ClampedArray(luma.width * luma.height * 4);
-  const words = new Uint32Array(out.buffer);
+  const words = new Int32Array(out.buffer);
   const { data } = luma;
   for (let i = 0; i < data.length; i++) {
     const v = data[i] ?? 0;
-    words[i] = (0xff000000 | (v << 16) | (v << 8) | v) >>> 0; // little-endian: R, G, B, A
+    words[i] = 0xff000000 | (v << 16) | (v << 8) | v; // little-endian: R, G, B, A
   }
   return { width: luma.width, height: luma.height, data: out };
 }
@@ -73,15 +73,26 @@ export function cropLuma(luma: LumaImage, rect: Rect): LumaImage {
   return { width, height, data: out };
 }
 
+/** A half-size grey copy, as brightness and, for ZXing, as grey RGBA. */
+export interface HalfSize {
+  luma: LumaImage;
+  rgba: RgbaImage;
+}
+
 /**
  * Half the size in each direction, each pixel the brightness of a 2×2 block's mean colour,
- * straight from RGBA (an odd last row or column is dropped). Reads whole pixels as 32-bit words:
- * at 4K this runs on 33 MB and is the pipeline's largest loop in JavaScript.
+ * straight from RGBA (an odd last row or column is dropped); with `asRgba` also as grey RGBA,
+ * written in the same loop. Reads whole pixels as 32-bit words and adds red and blue in one
+ * go (two 16-bit lanes): at 4K this runs over 33 MB and is the pipeline's largest JavaScript loop.
  */
-export function halfLumaOf(image: RgbaImage): LumaImage {
+export function halfSize(image: RgbaImage, asRgba: true): HalfSize;
+export function halfSize(image: RgbaImage, asRgba?: false): { luma: LumaImage };
+export function halfSize(image: RgbaImage, asRgba = false): { luma: LumaImage; rgba?: RgbaImage } {
   const width = image.width >> 1;
   const height = image.height >> 1;
   const out = new Uint8Array(width * height);
+  const rgbaBytes = asRgba ? new Uint8ClampedArray(width * height * 4) : undefined;
+  const rgba = rgbaBytes ? new Int32Array(rgbaBytes.buffer) : undefined;
   const stride = image.width;
   const words = wordsOf(image);
   for (let y = 0; y < height; y++) {
@@ -92,20 +103,26 @@ export function halfLumaOf(image: RgbaImage): LumaImage {
       const b = words[k + 1] ?? 0;
       const c = words[k + stride] ?? 0;
       const d = words[k + stride + 1] ?? 0;
-      const r = (a & 255) + (b & 255) + (c & 255) + (d & 255);
-      const g = ((a >>> 8) & 255) + ((b >>> 8) & 255) + ((c >>> 8) & 255) + ((d >>> 8) & 255);
-      const blue = ((a >>> 16) & 255) + ((b >>> 16) & 255) + ((c >>> 16) & 255) + ((d >>> 16) & 255);
-      out[i] = (306 * r + 601 * g + 117 * blue + 2048) >> 12;
+      // Red in the low 16 bits, blue in the high 16: four bytes each cannot overflow a lane.
+      const redBlue = (a & 0xff00ff) + (b & 0xff00ff) + (c & 0xff00ff) + (d & 0xff00ff);
+      const green = ((a >>> 8) & 255) + ((b >>> 8) & 255) + ((c >>> 8) & 255) + ((d >>> 8) & 255);
+      const v = (306 * (redBlue & 0xffff) + 601 * green + 117 * (redBlue >>> 16) + 2048) >> 12;
+      out[i] = v;
+      if (rgba) rgba[i] = 0xff000000 | (v << 16) | (v << 8) | v;
     }
   }
-  return { width, height, data: out };
+  const luma = { width, height, data: out };
+  return rgbaBytes ? { luma, rgba: { width, height, data: rgbaBytes } } : { luma };
 }
 
-/** The RGBA bytes as one little-endian 32-bit word per pixel (R in the low byte), copied only when unaligned. */
-function wordsOf(image: RgbaImage): Uint32Array {
+/**
+ * The RGBA bytes as one little-endian 32-bit word per pixel (R in the low byte), copied only when
+ * unaligned. Signed: an opaque pixel is above 2³¹, which V8 would hold as a slow double if unsigned.
+ */
+function wordsOf(image: RgbaImage): Int32Array {
   const { data } = image;
   const aligned = data.byteOffset % 4 === 0 ? data : data.slice();
-  return new Uint32Array(aligned.buffer, aligned.byteOffset, image.width * image.height);
+  return new Int32Array(aligned.buffer, aligned.byteOffset, image.width * image.height);
 }
 
 /**
@@ -135,8 +152,8 @@ export function upscale2xRgba(luma: LumaImage): RgbaImage {
   const { width, height, data } = luma;
   const outWidth = width * 2;
   const out = new Uint8ClampedArray(outWidth * height * 2 * 4);
-  const words = new Uint32Array(out.buffer);
-  const grey = (v: number) => (0xff000000 | (v << 16) | (v << 8) | v) >>> 0;
+  const words = new Int32Array(out.buffer);
+  const grey = (v: number) => 0xff000000 | (v << 16) | (v << 8) | v;
   for (let y = 0; y < height; y++) {
     const row = y * width;
     // The neighbouring source row on the side of each output row (clamped at the edges).
@@ -225,12 +242,81 @@ export function busiestRegion(half: LumaImage, cell = 4): Rect | undefined {
   const sorted = Float64Array.from(energy).sort();
   const typical = sorted[Math.floor(sorted.length / 2)] ?? 0;
   const threshold = Math.max(2.2 * typical, typical + 4 * cell * cell);
-  // The largest 8-connected group of busy cells (flood fill with an explicit stack).
+  const busy = energy.map((value) => (value >= threshold ? 1 : 0));
+  let best: CellGroup | undefined;
+  for (const group of cellGroups(Uint8Array.from(busy), cols, rows)) if (!best || group.count > best.count) best = group;
+  // A code is at least about 20 modules of 2.5 px across: 50 px, three 8-px cells of the full frame.
+  if (!best || best.count < 6) return undefined;
+  const margin = 2;
+  const x0 = Math.max(0, best.x0 - margin) * cell;
+  const y0 = Math.max(0, best.y0 - margin) * cell;
+  const x1 = Math.min(cols, best.x1 + 1 + margin) * cell;
+  const y1 = Math.min(rows, best.y1 + 1 + margin) * cell;
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}
+
+/**
+ * Patches of fine, strong texture: where at least `density` of the pixels differ from their right
+ * or lower neighbour by more than `step` levels, over groups of `cell`×`cell` cells at least four
+ * cells wide and high and no more than twice as wide as high or the other way round. On a half-size screenshot that is what a code too small to read at half
+ * size looks like (modules of one or two pixels), while text, rules and photos stay sparser.
+ * Cells inside `known` (codes already read) are skipped. Largest first, at most `most`.
+ */
+export function finePatches(luma: LumaImage, known: readonly Rect[], { cell = 4, step = 40, density = 0.4, most = 8 } = {}): Rect[] {
+  const { width, height, data } = luma;
+  const cols = Math.floor((width - 1) / cell);
+  const rows = Math.floor((height - 1) / cell);
+  const busy = new Uint8Array(cols * rows);
+  const needed = (density * cell * cell) / 2;
+  for (let cy = 0; cy < rows; cy++) {
+    for (let cx = 0; cx < cols; cx++) {
+      let edges = 0;
+      // Every other row of the cell: half the work, and enough to tell texture from text.
+      for (let y = cy * cell; y < (cy + 1) * cell; y += 2) {
+        for (let x = cx * cell, i = y * width + x; x < (cx + 1) * cell; x++, i++) {
+          const v = data[i] ?? 0;
+          if (Math.abs((data[i + 1] ?? 0) - v) > step || Math.abs((data[i + width] ?? 0) - v) > step) edges++;
+        }
+      }
+      busy[cy * cols + cx] = edges >= needed ? 1 : 0;
+    }
+  }
+  for (const rect of known) {
+    const x0 = Math.max(0, Math.floor(rect.x / cell));
+    const y0 = Math.max(0, Math.floor(rect.y / cell));
+    const x1 = Math.min(cols, Math.ceil((rect.x + rect.width) / cell));
+    const y1 = Math.min(rows, Math.ceil((rect.y + rect.height) / cell));
+    for (let cy = y0; cy < y1; cy++) busy.fill(0, cy * cols + x0, cy * cols + Math.max(x0, x1));
+  }
+  // A code is square (screenshots show them upright); lines of text are long and low.
+  const groups = cellGroups(busy, cols, rows).filter((group) => {
+    const [across, down] = [group.x1 - group.x0 + 1, group.y1 - group.y0 + 1];
+    return across >= 4 && down >= 4 && Math.max(across, down) <= 2 * Math.min(across, down);
+  });
+  groups.sort((a, b) => b.count - a.count);
+  return groups.slice(0, most).map((group) => ({
+    x: Math.max(0, group.x0 - 1) * cell,
+    y: Math.max(0, group.y0 - 1) * cell,
+    width: (Math.min(cols, group.x1 + 2) - Math.max(0, group.x0 - 1)) * cell,
+    height: (Math.min(rows, group.y1 + 2) - Math.max(0, group.y0 - 1)) * cell,
+  }));
+}
+
+interface CellGroup {
+  count: number;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** The 8-connected groups of set cells in a `cols` × `rows` grid, with their bounds (inclusive). */
+function cellGroups(set: Uint8Array, cols: number, rows: number): CellGroup[] {
   const seen = new Uint8Array(cols * rows);
-  let best: { count: number; x0: number; y0: number; x1: number; y1: number } | undefined;
+  const groups: CellGroup[] = [];
   const stack: number[] = [];
-  for (let start = 0; start < energy.length; start++) {
-    if (seen[start] || (energy[start] ?? 0) < threshold) continue;
+  for (let start = 0; start < set.length; start++) {
+    if (seen[start] || !set[start]) continue;
     seen[start] = 1;
     stack.push(start);
     const group = { count: 0, x0: cols, y0: rows, x1: 0, y1: 0 };
@@ -249,20 +335,13 @@ export function busiestRegion(half: LumaImage, cell = 4): Rect | undefined {
           const ny = ay + dy;
           if (nx < 0 || ny < 0 || nx >= cols || ny >= rows) continue;
           const next = ny * cols + nx;
-          if (seen[next] || (energy[next] ?? 0) < threshold) continue;
+          if (seen[next] || !set[next]) continue;
           seen[next] = 1;
           stack.push(next);
         }
       }
     }
-    if (!best || group.count > best.count) best = group;
+    groups.push(group);
   }
-  // A code is at least about 20 modules of 2.5 px across: 50 px, three 8-px cells of the full frame.
-  if (!best || best.count < 6) return undefined;
-  const margin = 2;
-  const x0 = Math.max(0, best.x0 - margin) * cell;
-  const y0 = Math.max(0, best.y0 - margin) * cell;
-  const x1 = Math.min(cols, best.x1 + 1 + margin) * cell;
-  const y1 = Math.min(rows, best.y1 + 1 + margin) * cell;
-  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+  return groups;
 }

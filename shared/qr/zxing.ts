@@ -22,9 +22,10 @@ export interface ZxingPass {
   invert?: boolean;
 }
 
-/** What one ZXing call found: readable texts, and the boxes of codes seen but not read. */
+/** What one ZXing call found: readable texts and where they are, and the boxes of codes seen but not read. */
 export interface ZxingReading {
   texts: string[];
+  found: Rect[];
   unread: Rect[];
 }
 
@@ -69,7 +70,12 @@ export async function createZxingDecoder(source: ZxingWasmSource): Promise<Zxing
     },
     async read(image: RgbaImage, { downscale, locate = false, invert = true }: ZxingPass): Promise<ZxingReading> {
       const results = await readBarcodes(image, { ...READER_OPTIONS, tryDownscale: downscale, returnErrors: locate, tryInvert: invert });
-      return { texts: validTexts(results), unread: locate ? results.filter((result) => !result.isValid).map((result) => boundsOf(result.position)) : [] };
+      const read = results.filter((result) => result.isValid && result.text !== '');
+      return {
+        texts: read.map((result) => result.text),
+        found: read.map((result) => boundsOf(result.position)),
+        unread: results.filter((result) => !result.isValid).map((result) => boundsOf(result.position)),
+      };
     },
   };
 }
