@@ -3,7 +3,6 @@
  * purpose: decisions live in security.ts, window.ts, ipc.ts, tray.ts and the services, where unit
  * tests reach them.
  */
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, desktopCapturer, dialog, globalShortcut, ipcMain, Menu, nativeImage, powerMonitor, protocol, screen, session, shell, systemPreferences, Tray } from 'electron';
 import { AppLock, idleLockDue } from '../node/app-lock';
@@ -25,6 +24,7 @@ import { APP_ENTRY_URL, APP_HOST, APP_ORIGIN, APP_SCHEME, guardWebContents, inst
 import { createApiService, describeError, type ApiService, type HostPort } from '../node/api-service';
 import { ClipboardGuard } from '../node/clipboard-guard';
 import { SettingsService } from '../node/settings';
+import { openDataFolder } from '../node/private-folder';
 import { holdQuitUntilDone } from './quit-guard';
 import { applySettingChanges } from './shell-settings';
 import { trayIconBitmap, trayMenuTemplate } from './tray';
@@ -90,7 +90,8 @@ function queueDeepLink(find: () => string | null): void {
 async function start(): Promise<void> {
   const env = process.env;
   const dir = dataDir(env);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  // Named in the start-up dialog when it cannot be used (a file in its place, another owner).
+  await openDataFolder(dir);
   const settings = await SettingsService.open(dir, log);
   const locale = (): Locale => localeOf(settings.get());
   // Off unless the user turned it on; then locked from the start (node/app-lock.ts).

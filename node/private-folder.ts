@@ -8,6 +8,7 @@
  */
 import { mkdir, stat } from 'node:fs/promises';
 import { TweestapError } from '../shared/errors';
+import { errorCode } from './file-lock';
 
 const GROUP_OR_WORLD_WRITABLE = 0o022;
 const STICKY = 0o1000;
@@ -34,6 +35,19 @@ export function isWritableByOthers({ mode, uid }: FolderOwnership, ownUid: numbe
 export async function ensurePrivateFolder(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
   await assertPrivateFolder(dir);
+}
+
+/**
+ * The data folder, ready for use: created 0700 and private, or a TweestapError naming it (a file
+ * where the folder should be, no permission), so the app's start-up dialog says which folder.
+ */
+export async function openDataFolder(dir: string): Promise<void> {
+  try {
+    await ensurePrivateFolder(dir);
+  } catch (error) {
+    if (error instanceof TweestapError) throw error;
+    throw new TweestapError('vault', 'vault.folderUnavailable', { folder: dir, reason: errorCode(error) ?? String(error) });
+  }
 }
 
 /** Refuses an existing `dir` another user can write (see {@link ensurePrivateFolder}). */

@@ -252,6 +252,9 @@ describe('a start-up failure', () => {
     expect(code).not.toBe(0);
     expect(existsSync(stateFile)).toBe(true);
     const state = JSON.parse(readFileSync(stateFile, 'utf8')) as StandInState;
-    expect(state.dialogs.filter((dialog) => dialog.kind === 'errorBox')).toHaveLength(1);
+    const errorBoxes = state.dialogs.filter((dialog) => dialog.kind === 'errorBox');
+    expect(errorBoxes).toHaveLength(1);
+    // The user is told which folder, not only that something went wrong.
+    expect(JSON.stringify(errorBoxes[0])).toContain(file);
   });
 });

@@ -20,3 +20,21 @@ describe('isWritableByOthers', () => {
     expect(isWritableByOthers(folder, US)).toBe(expected);
   });
 });
+
+describe('openDataFolder', () => {
+  it('names the folder when a file stands in its place', async () => {
+    const { mkdtemp, rm, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { openDataFolder } = await import('../../../node/private-folder');
+    const dir = await mkdtemp(path.join(tmpdir(), 'tweestap-datafolder-'));
+    try {
+      const file = path.join(dir, 'not-a-folder');
+      await writeFile(file, 'x');
+      await expect(openDataFolder(file)).rejects.toMatchObject({ key: 'vault.folderUnavailable', params: { folder: file, reason: 'EEXIST' } });
+      await expect(openDataFolder(path.join(dir, 'fresh'))).resolves.toBeUndefined();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
