@@ -52,7 +52,7 @@ export const nl: Record<keyof typeof en, string> = {
   'app.lock.lockNow': 'Nu vergrendelen',
   'app.lock.newPin': 'Nieuwe pincode of nieuw wachtwoord',
   'app.lock.newPinHint': 'Minstens 4 tekens. Tweestap bewaart er alleen een onherkenbaar gemaakte vorm van (een hash), nooit de pincode zelf.',
-  'app.lock.confirmPin': 'Typ hem nog een keer',
+  'app.lock.confirmPin': 'Typ het nog een keer',
   'app.lock.idle': 'Vergrendelen na (minuten zonder gebruik)',
   'app.lock.currentPin': 'Huidige pincode of huidig wachtwoord',
   'app.lock.save': 'Aanzetten',
