@@ -36,15 +36,16 @@ export function isTrustedUrl(url: string | undefined | null, trustedOrigin: stri
 const IN_PAGE_SCHEMES: readonly string[] = ['data:', 'blob:'];
 
 /**
- * True when the session may make a request to `url`: our app:// files, the dev server (and its
- * live-reload WebSocket) in development, and in-page data. Everything else (https, http, ws,
- * file, ftp, other custom schemes) is refused, so a compromised window cannot send a code or a
- * backup anywhere, nor load anything.
+ * True when the session may make a request to `url`: our app:// files, in development the dev
+ * server (with its live-reload WebSocket) and DevTools' own pages, and in-page data. Everything
+ * else (https, http, ws, file, ftp, other custom schemes) is refused, so a compromised window
+ * cannot send a code or a backup anywhere, nor load anything.
  */
 export function isRequestAllowed(url: string, trustedOrigin: string): boolean {
   const origin = originOf(url);
+  const development = trustedOrigin !== APP_ORIGIN;
   if (origin !== null && (origin === APP_ORIGIN || origin === trustedOrigin)) return true;
-  if (origin !== null && trustedOrigin !== APP_ORIGIN && origin === trustedOrigin.replace(/^http/, 'ws')) return true;
+  if (development && origin !== null && (origin === trustedOrigin.replace(/^http/, 'ws') || url.toLowerCase().startsWith('devtools://'))) return true;
   return IN_PAGE_SCHEMES.some((scheme) => url.toLowerCase().startsWith(scheme));
 }
 

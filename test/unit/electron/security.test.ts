@@ -69,8 +69,9 @@ describe('isRequestAllowed', () => {
     expect(isRequestAllowed(url, APP_ORIGIN)).toBe(false);
   });
 
-  it('allows the dev server and its live-reload WebSocket in development only', () => {
+  it('allows the dev server, its live-reload WebSocket and DevTools in development only', () => {
     expect(isRequestAllowed(`${DEV}/src/main.tsx`, DEV)).toBe(true);
+    expect(isRequestAllowed('devtools://devtools/bundled/inspector.html', DEV)).toBe(true);
     expect(isRequestAllowed('ws://localhost:5173/?token=x', DEV)).toBe(true);
     expect(isRequestAllowed('ws://localhost:5174/', DEV)).toBe(false);
     expect(isRequestAllowed('https://evil.example/', DEV)).toBe(false);
