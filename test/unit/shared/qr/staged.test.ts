@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { decodeQrTexts, shippedDecoders, stagedZxing } from '../../../../shared/qr/pipeline';
+import type { RgbaImage } from '../../../../shared/qr/types';
+import { createZxingDecoder, type ZxingDecoder, type ZxingPass } from '../../../../shared/qr/zxing';
+import { BUSY_PAGE, fillRect, generateCameraFrame, generateScreenshot, HARD_CAMERA, plainCodesImage } from '../../../fixtures/qr/generate';
+
+const wasmBinary = readFileSync(createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm'));
+const UHD = { width: 3840, height: 2160 };
+/** Generating 4K pages and blurred camera frames takes seconds on a busy machine (no speed is tested here). */
+const SLOW = 120_000;
+
+let zxing: ZxingDecoder;
+beforeAll(async () => {
+  zxing = await createZxingDecoder({ wasmBinary });
+});
+
+/** The real ZXing, with a log of the calls the pipeline makes: 'full' or the size of a single pass. */
+function logged(decoder: ZxingDecoder): ZxingDecoder & { calls: string[] } {
+  const calls: string[] = [];
+  return {
+    name: decoder.name,
+    calls,
+    decode(image: RgbaImage) {
+      calls.push('full');
+      return decoder.decode(image);
+    },
+    read(image: RgbaImage, pass: ZxingPass) {
+      calls.push(`${image.width}x${image.height}`);
+      return decoder.read(image, pass);
+    },
+  };
+}
+
+describe('staged ZXing pipeline', () => {
+  it('is what ships', () => {
+    const [shipped, ...rest] = shippedDecoders(zxing);
+    expect(rest).toEqual([]);
+    expect(shipped?.name).toBe('zxing-wasm staged');
+  });
+
+  it('reads a hard webcam frame (small, blurred, noisy code) that only the closer look decodes', async () => {
+    const frame = generateCameraFrame(5002, { camera: HARD_CAMERA });
+    expect(await zxing.decode(frame.image)).toEqual([]);
+    expect(await decodeQrTexts(frame.image, shippedDecoders(zxing))).toEqual(frame.texts);
+  }, SLOW);
+
+  it('finds nothing in frames without a code, after the full search and one closer look', async () => {
+    for (const seed of [6000, 6001, 6002]) {
+      const spy = logged(zxing);
+      expect(await stagedZxing(spy).decode(generateCameraFrame(seed, { camera: HARD_CAMERA, withCode: false }).image)).toEqual([]);
+      expect(spy.calls[0]).toBe('full');
+      // At most two reads of one upscaled patch; never a second full-frame search.
+      expect(spy.calls.filter((call) => call === 'full')).toHaveLength(1);
+      expect(spy.calls.length).toBeLessThanOrEqual(3);
+    }
+  }, SLOW);
+
+  it('finds both codes of a 4K screenshot at half size, a code too small for half size included, without the full search', async () => {
+    // Seed 2003: a 2.3 px/module code (HiDPI-softened) beside an 8 px/module one.
+    const shot = generateScreenshot(2003, UHD);
+    expect(shot.texts).toHaveLength(2);
+    const spy = logged(zxing);
+    expect((await stagedZxing(spy).decode(shot.image)).sort()).toEqual([...shot.texts].sort());
+    expect(spy.calls[0]).toBe('1920x1080');
+    expect(spy.calls).not.toContain('full');
+  }, SLOW);
+
+  it('finds both codes on busy 4K pages, and light-on-dark codes', async () => {
+    for (const seed of [9005, 9006, 9029]) {
+      const shot = generateScreenshot(seed, { ...UHD, page: BUSY_PAGE });
+      expect((await decodeQrTexts(shot.image, shippedDecoders(zxing))).sort(), `seed ${seed}`).toEqual([...shot.texts].sort());
+    }
+  }, SLOW);
+
+  it('falls back to the full search when half size finds nothing', async () => {
+    const spy = logged(zxing);
+    const blank = { width: 3840, height: 2160, data: new Uint8ClampedArray(3840 * 2160 * 4).fill(255) };
+    expect(await stagedZxing(spy).decode(blank)).toEqual([]);
+    expect(spy.calls).toContain('full');
+  }, SLOW);
+
+  it('never returns the text of a code it saw but could not read', async () => {
+    const uri = 'otpauth://totp/Nse-Portal:jan@example.nl?secret=JBSWY3DPEHPK3PXP&issuer=Nse-Portal&period=20';
+    const damaged = plainCodesImage([uri], 4);
+    // Stripes over the data modules, away from the three finder patterns: found, not readable.
+    for (let x = 60; x < damaged.width - 60; x += 12) fillRect(damaged, x, 40, 6, damaged.height - 80, [0, 0, 0]);
+    const reading = await zxing.read(damaged, { downscale: false, locate: true });
+    expect(reading.texts).toEqual([]);
+    expect(await decodeQrTexts(damaged, shippedDecoders(zxing))).toEqual([]);
+  }, SLOW);
+
+  it('returns only the codes placed, over a run of hard frames and busy pages', async () => {
+    for (let seed = 5000; seed < 5012; seed++) {
+      const frame = generateCameraFrame(seed, { camera: HARD_CAMERA });
+      for (const text of await decodeQrTexts(frame.image, shippedDecoders(zxing))) expect(frame.texts).toContain(text);
+    }
+    for (const seed of [9000, 9001]) {
+      const shot = generateScreenshot(seed, { ...UHD, page: BUSY_PAGE });
+      for (const text of await decodeQrTexts(shot.image, shippedDecoders(zxing))) expect(shot.texts).toContain(text);
+    }
+  }, SLOW);
+});
