@@ -359,6 +359,7 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
       return { text };
     },
   };
+  announceAccountChanges(api, emit);
 
   return {
     api,
@@ -394,7 +395,6 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
         if (deps.lock?.locked && !ALLOWED_WHILE_LOCKED.has(method)) throw new TweestapError('input', 'lock.locked');
         const args = validateArgs(method, rawArgs);
         const value: unknown = await (api[method] as (...values: unknown[]) => Promise<unknown>)(...args);
-        if (CHANGES_ACCOUNTS.has(method) && !isPendingAdd(value)) emit({ type: 'accounts-changed' });
         return { ok: true, value };
       } catch (error) {
         if (error instanceof TweestapError) {
@@ -411,6 +411,23 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
 }
 
 /** An add that wrote nothing (a duplicate to ask about, a migration batch still incomplete, a password to ask for). */
+/**
+ * Makes each method of CHANGES_ACCOUNTS announce `accounts-changed` when it has changed the list,
+ * whoever calls it: the window through dispatch, or main and the tray directly with typed calls.
+ */
+function announceAccountChanges(api: TweestapApi, emit: (event: ApiEvent) => void): void {
+  const methods = api as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  for (const method of CHANGES_ACCOUNTS) {
+    const call = methods[method];
+    if (!call) continue;
+    methods[method] = async (...args) => {
+      const value = await call(...args);
+      if (!isPendingAdd(value)) emit({ type: 'accounts-changed' });
+      return value;
+    };
+  }
+}
+
 function isPendingAdd(value: unknown): boolean {
   const status = (value as { status?: unknown } | undefined)?.status;
   return status === 'duplicate' || status === 'batch-progress' || status === 'password-required';

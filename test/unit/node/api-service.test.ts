@@ -113,6 +113,15 @@ describe('dispatch', () => {
     expect(events).toEqual([{ type: 'accounts-changed' }]);
   });
 
+  // Main and the tray call the typed API directly: the change must announce itself there too.
+  it('announces a change made by a typed call, without dispatch', async () => {
+    const added = await service.api.addFromUri(PORTAL_URI, 'ask');
+    expect(added.status).toBe('added');
+    expect(events).toEqual([{ type: 'accounts-changed' }]);
+    await service.api.listAccounts();
+    expect(events).toHaveLength(1);
+  });
+
   it('does not announce a change when adding stopped at a duplicate', async () => {
     await service.dispatch('addFromUri', [PORTAL_URI, 'ask']);
     events = [];
@@ -260,7 +269,7 @@ describe('backup and import', () => {
     expect(events).toEqual([{ type: 'accounts-changed' }]);
     expect(value(await service.dispatch('importFromFile', [data, PASSWORD, 'ask']))).toMatchObject({ status: 'duplicate', issuer: 'Nse-Portal' });
     expect(value<AccountView[]>(await service.dispatch('listAccounts', []))).toHaveLength(1);
-  });
+  }, 30_000); // Several real scrypt runs at the backup's cost: slow on a loaded 2-core machine.
 
   it('imports a list of links and reports the skipped lines by place, without their text', async () => {
     const list = `${PORTAL_URI}\nhttps://example.com/not-a-code\n`;
