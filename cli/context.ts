@@ -54,6 +54,11 @@ export interface CommandEntry {
   /** One line for the command overview. */
   summary: string;
   load(): Promise<Command>;
+  /**
+   * True when this command line will read a secret: the keychain worker is then started before
+   * the command's module loads (a cold `code <query>` waits for that second Node process).
+   */
+  needsKeychain?(argv: readonly string[]): boolean;
 }
 
 /**

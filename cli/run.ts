@@ -57,6 +57,7 @@ export async function runCli(argv: readonly string[], ctx: CliContext, commands:
   const entry = commands.find((c) => c.name === name);
   if (!entry) return report(new TweestapError('input', 'cli.usage.unknownCommand', { command: name }), ctx, undefined);
   try {
+    if (!wantsHelp(rest) && entry.needsKeychain?.(rest)) ctx.prepareKeychain();
     const command = await entry.load();
     if (wantsHelp(rest)) {
       ctx.out(command.help);

@@ -7,12 +7,17 @@ import type { CommandEntry } from './context';
 import { processContext } from './context';
 import { runCli } from './run';
 
+/** `code` and `verify` read a secret from the keychain unless the link is given (--uri, --uri-file). */
+function fromVault(argv: readonly string[]): boolean {
+  return !argv.some((word) => /^--uri(-file)?(=|$)/.test(word));
+}
+
 /** Every command; each module is imported only when its command runs. */
 const COMMANDS: readonly CommandEntry[] = [
   { name: 'list', summary: 'List the accounts (never their secrets)', load: async () => (await import('./commands/list')).listCommand },
   { name: 'add', summary: 'Add an account from an otpauth URI, a QR image or a key', load: async () => (await import('./commands/add')).addCommand },
-  { name: 'code', summary: 'Show current codes (of the vault, one account, or an otpauth URI)', load: async () => (await import('./commands/code')).codeCommand },
-  { name: 'verify', summary: 'Check a code against an account or an otpauth URI', load: async () => (await import('./commands/verify')).verifyCommand },
+  { name: 'code', summary: 'Show current codes (of the vault, one account, or an otpauth URI)', load: async () => (await import('./commands/code')).codeCommand, needsKeychain: fromVault },
+  { name: 'verify', summary: 'Check a code against an account or an otpauth URI', load: async () => (await import('./commands/verify')).verifyCommand, needsKeychain: fromVault },
   { name: 'inspect', summary: 'Show what an otpauth:// or otpauth-migration:// URI holds (prints the secret)', load: async () => (await import('./commands/inspect')).inspectCommand },
   { name: 'scan', summary: 'Print every QR code text found in PNG or JPEG images', load: async () => (await import('./commands/scan')).scanCommand },
   { name: 'remove', summary: 'Remove an account and its secret', load: async () => (await import('./commands/remove')).removeCommand },

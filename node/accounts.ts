@@ -11,9 +11,14 @@ import { randomBytes } from 'node:crypto';
 import type { AccountView, AddResult, CodeSlot, CodeView, DuplicateChoice, ManualEntry, UserMessage, VaultRecovery } from '../shared/api';
 import { TweestapError } from '../shared/errors';
 import { MAX_LABEL_LENGTH } from '../shared/limits';
-import { decodeMigrationUri, hotpCode, MigrationBatch, migrationImportWarnings, parseOtpauthUri, totpAt, validateOtpParams, weakSecretWarnings } from '../shared/otp';
+// Module by module, not the otp index: the migration format (protobufjs) and the look-alike table
+// are loaded only when adding, so that `tweestap code <query>` and `list` start fast (issue 13).
+import { hotpCode, totpAt } from '../shared/otp/codes';
 import { checkLabelCharacters } from '../shared/otp/label-safety';
-import { LabelIndex, type LabelMatch } from '../shared/otp/look-alike';
+import type { LabelIndex } from '../shared/otp/look-alike';
+import type { MigrationBatch } from '../shared/otp/migration';
+import { validateOtpParams, weakSecretWarnings } from '../shared/otp/secret';
+import { parseOtpauthUri } from '../shared/otp/uri';
 import type { OtpParams } from '../shared/otp/types';
 import type { Clock, SecretStore } from '../shared/ports';
 import type { Vault, VaultAccount } from './vault';
@@ -250,7 +255,8 @@ export class AccountService {
   async addMany(input: OtpParams[], onDuplicate: DuplicateChoice, warnings: UserMessage[] = []): Promise<AddResult> {
     const params = input.map(checkParams);
     const { accounts: current, secrets } = await this.load();
-    const index = new LabelIndex(current);
+    const { LabelIndex: Index } = await import('../shared/otp/look-alike');
+    const index = new Index(current);
     const plan = params.map((p) => ({ params: p, duplicate: index.find(p) }));
     const firstDuplicate = plan.find((step) => step.duplicate);
     if (firstDuplicate?.duplicate && onDuplicate === 'ask') {
@@ -266,7 +272,7 @@ export class AccountService {
     const addedAt = new Date(this.clock.now()).toISOString();
     const raced = await this.vault.update((accounts) => {
       // Another process may have added the same account since we looked: then ask again.
-      if (onDuplicate === 'ask' && entries.some(({ params: p }) => findDuplicate(accounts, p))) return true;
+      if (onDuplicate === 'ask' && entries.some(({ params: p }) => findDuplicate(Index, accounts, p))) return true;
       for (const { id, params: p } of entries) {
         const { secret: _secret, ...settings } = p;
         const stored: VaultAccount = { id, ...settings, addedAt };
@@ -290,8 +296,9 @@ export class AccountService {
 
   /** Adds one migration part to the batch; the complete batch's accounts, or the progress so far. */
   private async collectPart(uri: string): Promise<PendingImport | AddResult> {
+    const { decodeMigrationUri, MigrationBatch: Batch, migrationImportWarnings } = await import('../shared/otp/migration');
     const payload = decodeMigrationUri(uri);
-    this.batch ??= new MigrationBatch();
+    this.batch ??= new Batch();
     const progress = this.batch.add(payload);
     if (!progress.complete) return { status: 'batch-progress', scanned: progress.scanned, total: progress.total, missing: progress.missing };
     const accounts = this.batch.accounts();
@@ -341,8 +348,8 @@ function findById(accounts: VaultAccount[], id: string): VaultAccount {
 }
 
 /** The account `p` duplicates: the same names ignoring case, or names that only look alike (shared/otp/look-alike.ts). */
-function findDuplicate(accounts: VaultAccount[], p: Pick<OtpParams, 'issuer' | 'account'>): LabelMatch<VaultAccount> | undefined {
-  return new LabelIndex(accounts).find(p);
+function findDuplicate(Index: typeof LabelIndex, accounts: VaultAccount[], p: Pick<OtpParams, 'issuer' | 'account'>) {
+  return new Index(accounts).find(p);
 }
 
 /** Validated, canonical parameters with labels short enough for the vault. */

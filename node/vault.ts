@@ -11,7 +11,6 @@
  */
 import { mkdirSync, watch as watchFs, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
 import { DAMAGED_VAULT_KEYS, type VaultRecovery } from '../shared/api';
 import { TweestapError } from '../shared/errors';
 import { MAX_ID_LENGTH, MAX_LABEL_LENGTH } from '../shared/limits';
@@ -32,25 +31,42 @@ export interface VaultAccount extends OtpLabelAndSettings {
   addedAt: string;
 }
 
-const accountSchema = z
-  .object({
-    id: z.string().regex(/^[A-Za-z0-9_-]+$/).max(MAX_ID_LENGTH),
-    type: z.enum(OTP_TYPES),
-    issuer: z.string().max(MAX_LABEL_LENGTH),
-    account: z.string().max(MAX_LABEL_LENGTH),
-    algorithm: z.enum(ALGORITHMS),
-    digits: z.literal(DIGITS),
-    period: z.int().min(1).max(MAX_PERIOD_SECONDS),
-    counter: z.int().min(0).max(Number.MAX_SAFE_INTEGER),
-    addedAt: z.iso.datetime(),
-  })
-  .strip();
+/**
+ * The accounts of a vault as Tweestap writes it, or null for anything else. A quick check by
+ * hand, stricter than the zod schema (node/vault-schema.ts): what it accepts, the schema accepts
+ * too. Only when it says no is zod loaded (about 70 ms of a cold CLI start, issue 13) to decide
+ * and to name what is wrong.
+ */
+export function quickAccounts(json: unknown): VaultAccount[] | null {
+  if (!isRecord(json) || json.format !== VAULT_FORMAT || json.version !== VAULT_VERSION || !Array.isArray(json.accounts)) return null;
+  const accounts: VaultAccount[] = [];
+  const ids = new Set<string>();
+  for (const a of json.accounts as unknown[]) {
+    if (!isRecord(a) || typeof a.id !== 'string' || !/^[A-Za-z0-9_-]+$/.test(a.id) || a.id.length > MAX_ID_LENGTH || ids.has(a.id)) return null;
+    if (!OTP_TYPES.includes(a.type as never) || !ALGORITHMS.includes(a.algorithm as never) || !DIGITS.includes(a.digits as never)) return null;
+    if (typeof a.issuer !== 'string' || a.issuer.length > MAX_LABEL_LENGTH || typeof a.account !== 'string' || a.account.length > MAX_LABEL_LENGTH) return null;
+    if (!isWhole(a.period, 1, MAX_PERIOD_SECONDS) || !isWhole(a.counter, 0, Number.MAX_SAFE_INTEGER)) return null;
+    if (typeof a.addedAt !== 'string' || !isCanonicalIso(a.addedAt)) return null;
+    ids.add(a.id);
+    const { id, type, issuer, account, algorithm, digits, period, counter, addedAt } = a as unknown as VaultAccount;
+    accounts.push({ id, type, issuer, account, algorithm, digits, period, counter, addedAt });
+  }
+  return accounts;
+}
 
-const vaultSchema = z.object({
-  format: z.literal(VAULT_FORMAT),
-  version: z.literal(VAULT_VERSION),
-  accounts: z.array(accountSchema).refine((accounts) => new Set(accounts.map((a) => a.id)).size === accounts.length, 'duplicate account id'),
-});
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isWhole(value: unknown, min: number, max: number): boolean {
+  return Number.isSafeInteger(value) && (value as number) >= min && (value as number) <= max;
+}
+
+/** The form toISOString writes (`2025-01-01T00:00:00.000Z`), the only one Tweestap stores. */
+function isCanonicalIso(text: string): boolean {
+  const time = Date.parse(text);
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(text) && Number.isFinite(time) && new Date(time).toISOString() === text;
+}
 
 export interface VaultOptions {
   lock?: FileLockOptions;
@@ -78,7 +94,7 @@ export class Vault {
   async read(): Promise<VaultAccount[]> {
     const text = await this.readText();
     this.lastSeen = text;
-    return text === null ? [] : this.parse(text);
+    return text === null ? [] : await this.parse(text);
   }
 
   /**
@@ -94,12 +110,13 @@ export class Vault {
         await this.removeLeftoverTempFiles();
         const text = await this.readText();
         this.lastSeen = text;
-        const before = text === null ? [] : this.parse(text);
+        const before = text === null ? [] : await this.parse(text);
         const accounts = structuredClone(before);
         const result = await mutate(accounts);
         const after = serialize(accounts);
         if (after !== serialize(before)) {
-          vaultSchema.parse(JSON.parse(after)); // a bug must not write a vault we cannot load
+          // A bug must not write a vault we cannot load.
+          if (!quickAccounts(JSON.parse(after))) (await import('./vault-schema')).vaultSchema.parse(JSON.parse(after));
           await this.writeAtomically(after, text !== null);
         }
         return result;
@@ -173,7 +190,7 @@ export class Vault {
   }
 
   /** The accounts in `text`; errors name `file` (the vault, or its previous copy). */
-  private parse(text: string, file = this.file): VaultAccount[] {
+  private async parse(text: string, file = this.file): Promise<VaultAccount[]> {
     if (text.trim() === '') throw new TweestapError('vault', 'vault.empty', { file });
     let json: unknown;
     try {
@@ -181,6 +198,9 @@ export class Vault {
     } catch (error) {
       throw new TweestapError('vault', 'vault.corrupt', { file, reason: (error as Error).message });
     }
+    const quick = quickAccounts(json);
+    if (quick) return quick;
+    const { z, vaultSchema } = await import('./vault-schema');
     const header = z.object({ format: z.literal(VAULT_FORMAT), version: z.int() }).safeParse(json);
     if (header.success && header.data.version > VAULT_VERSION) {
       throw new TweestapError('vault', 'vault.newerVersion', { file, version: header.data.version });
@@ -198,7 +218,7 @@ export class Vault {
   private async loadError(): Promise<TweestapError | null> {
     try {
       const text = await this.readText();
-      if (text !== null) this.parse(text);
+      if (text !== null) await this.parse(text);
       return null;
     } catch (error) {
       if (error instanceof TweestapError) return error;
@@ -225,7 +245,7 @@ export class Vault {
     const file = `${this.file}.bak`;
     try {
       const text = (await readRegularFile(file, MAX_VAULT_FILE_BYTES)).toString('utf8');
-      return { text, accounts: this.parse(text, file) };
+      return { text, accounts: await this.parse(text, file) };
     } catch {
       return null;
     }
