@@ -1,10 +1,13 @@
 /**
  * The preview host's Clipboard port: the real X clipboard through `xclip` or `xsel` when one is
  * installed and a display is set (so browser tests can read what "copy" put there), else an
- * in-memory clipboard.
+ * in-memory clipboard. Codes are written with the password-manager marker when `wish` is there
+ * (./x11-clipboard-owner.ts).
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { KDE_PASSWORD_HINT } from '../node/clipboard-privacy';
 import type { Clipboard } from '../shared/ports';
+import { ownX11Clipboard, textTargets, wishAvailable } from './x11-clipboard-owner';
 
 export type ClipboardKind = 'xclip' | 'xsel' | 'memory';
 
@@ -63,15 +66,27 @@ export function memoryClipboard(): Clipboard {
   };
 }
 
+/**
+ * Writes `text` with the password-manager marker beside it (x-kde-passwordManagerHint = secret,
+ * node/clipboard-privacy.ts) through a multi-target owner when `wish` is installed; else with the
+ * one-target tool, without the marker.
+ */
+async function writeConcealed(text: string, env: NodeJS.ProcessEnv, plain: (text: string) => Promise<void>, canConceal: boolean): Promise<void> {
+  // Clearing ('') needs no marker: one target, as before.
+  if (canConceal && text !== '' && (await ownX11Clipboard(textTargets(text, { [KDE_PASSWORD_HINT.format]: KDE_PASSWORD_HINT.value }), env))) return;
+  await plain(text);
+}
+
 /** The best clipboard for this environment and which kind it is. */
 export function systemClipboard(env: NodeJS.ProcessEnv): { clipboard: Clipboard; kind: ClipboardKind } {
   if (env.DISPLAY) {
+    const canConceal = wishAvailable(env);
     for (const kind of ['xclip', 'xsel'] as const) {
       if (!available(kind)) continue;
       const { read, write } = COMMANDS[kind];
       const clipboard: Clipboard = {
         readText: () => readWith(kind, read, env),
-        writeText: (text) => writeWith(kind, write, env, text),
+        writeText: (text) => writeConcealed(text, env, (plain) => writeWith(kind, write, env, plain), canConceal),
         ...(kind === 'xclip' ? { readImagePng: () => readPngWithXclip(env) } : {}),
       };
       return { clipboard, kind };

@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { app, electronApp } from './app';
 import { StandInBrowserWindow } from './browser-window';
-import { clipboard } from './clipboard';
+import { clipboard, ClipboardItem } from './clipboard';
 import { listenForControl, standInState } from './control';
 import { desktopCapturer } from './desktop-capturer';
 import { dialog } from './dialog';
@@ -29,6 +29,7 @@ export const electron = {
   app: electronApp,
   BrowserWindow: StandInBrowserWindow,
   clipboard,
+  ClipboardItem,
   desktopCapturer,
   dialog,
   globalShortcut,
