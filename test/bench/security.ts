@@ -3,7 +3,7 @@
  * test/security/parser-targets.ts (otpauth parser, migration decoder, backup reader, image
  * decoder) gets 100,000 fast-check cases; each must give a result or a typed input error, within
  * its per-case hang bound and the RSS growth limit. Prints cases per second, the slowest case and
- * the RSS growth of each.
+ * the RSS growth of each, then the key-derivation figures of ./kdf-cost.ts (`--only kdf`).
  *
  *   node --import tsx test/bench/security.ts [--cases N] [--only <name part>] [--seed S]
  *
@@ -11,6 +11,7 @@
  */
 import { parseArgs } from 'node:util';
 import { fuzz, imageTarget, PARSER_TARGETS, RSS_GROWTH_LIMIT_MB, type FuzzTarget } from '../security/parser-targets';
+import { benchKdfCost } from './kdf-cost';
 
 const { values } = parseArgs({ options: { cases: { type: 'string', default: '100000' }, only: { type: 'string' }, seed: { type: 'string' } } });
 const cases = Number(values.cases);
@@ -30,4 +31,5 @@ for (const target of targets) {
     console.log(`${target.name}: FAILED\n${error instanceof Error ? error.message : String(error)}`);
   }
 }
+if (!values.only || 'kdf cost'.includes(values.only)) for (const line of await benchKdfCost()) console.log(line);
 process.exitCode = failed ? 1 : 0;
