@@ -176,7 +176,7 @@ describe('keychain worker over the Node transport (JSON lines)', () => {
     const replies: unknown[] = [];
     transport.onMessage((message) => replies.push(message));
     const ended = new Promise((resolve) => transport.onExit(resolve));
-    transport.send({ id: 1, op: 'getPassword', args: ['svc', 'acc'] });
+    transport.send({ id: 1, op: 'findPassword', args: ['svc'] });
     transport.send({ id: 2, op: 'deletePassword', args: ['svc'] });
     transport.send({ id: 3, op: 'deletePassword', args: ['svc', 'acc'] });
     await expect.poll(() => replies.length, { timeout: 20_000 }).toBe(3);
