@@ -28,11 +28,13 @@ function lineCount(page: Page, selector: string): Promise<number> {
   });
 }
 
-// 400×600 is not run yet: in this harness the app and the portal share one Chromium window, and with
-// the app's viewport at 400×600 the screen scan does not find the portal's QR code (not yet understood).
-test.todo('enrolment in four actions at 400×600 (screen scan in a shared 400×600 browser window)');
-
-describe.each([[900, 1000]])('enrolment in four actions at %i×%i', (width, height) => {
+// At 400×600 the page reports a 400×600 screen (Playwright's viewport emulation); the scan still
+// gets the real screen's pixels (screen-capture.ts asks for them), as on a small laptop screen with
+// the portal on a larger one.
+describe.each([
+  [900, 1000],
+  [400, 600],
+])('enrolment in four actions at %i×%i', (width, height) => {
   test('Scherm scannen, then click, paste and Koppelen in the portal: the portal links the account', async () => {
     const { app, portal } = ctx;
     // A fresh first screen: no accounts, as a new user has.

@@ -154,6 +154,17 @@ export async function readClipboard(): Promise<string> {
   return text;
 }
 
+/**
+ * Puts `data` on the X clipboard as `type` (text or e.g. image/png), as another program's copy
+ * would. xclip stays in the background owning the selection, so wait for the process we started.
+ */
+export async function writeClipboard(data: string | Uint8Array, type?: string): Promise<void> {
+  const child = spawn('xclip', ['-selection', 'clipboard', ...(type ? ['-t', type] : []), '-i'], { stdio: ['pipe', 'ignore', 'ignore'] });
+  const exited = new Promise((done) => child.once('exit', done));
+  child.stdin.end(data);
+  await exited;
+}
+
 /** Runs axe-core on the page and returns its violations (id and the failing nodes). */
 export async function axeViolations(page: Page): Promise<{ id: string; help: string; nodes: string[] }[]> {
   // Evaluated through the DevTools protocol rather than addScriptTag: the app's CSP (script-src

@@ -1,13 +1,15 @@
 /**
- * Scan from screen in headed Chromium under Xvfb: the practice portal shows its QR in another
+ * Scan the screen in headed Chromium under Xvfb: the practice portal shows its QR in another
  * browser window, Chromium picks the entire screen by itself (--auto-select-desktop-capture-source),
  * the renderer grabs one frame per screen and decodes it in the worker; the code Tweestap then
- * shows is typed into the portal. Also: no QR on screen, two codes on screen, tracks stopped.
+ * shows (and has copied at once) is typed into the portal. Also: no QR on screen, two codes on
+ * screen, tracks stopped, and Paste from the clipboard (main reads the real X clipboard: an image
+ * is scanned, other text is refused).
  */
 import type { Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { axeViolations, callApi, testUri, useE2e } from './harness';
+import { axeViolations, callApi, readClipboard, testUri, useE2e, writeClipboard } from './harness';
 import { closeDialog, confirmedCode, openAddDialog, openPortal, recordMediaTracks, submitToPortal, trackStates } from './scan-helpers';
 
 const ctx = useE2e({ headed: true, chromiumArgs: ['--auto-select-desktop-capture-source=Entire screen'] });
@@ -25,9 +27,12 @@ async function showInFront(page: Page): Promise<void> {
   await page.waitForLoadState('load');
 }
 
+/** Opens Add account and clicks its first, primary way in: Scan the screen (the dialog's, not the first screen's). */
 async function scanScreen(): Promise<void> {
   await openAddDialog(ctx.app);
-  await ctx.app.getByRole('button', { name: 'Scan from screen' }).click();
+  const scan = ctx.app.getByRole('dialog', { name: 'Add account' }).getByRole('button', { name: 'Scan the screen' });
+  expect(await scan.getAttribute('class')).toContain('primary');
+  await scan.click();
 }
 
 async function expectTracksEnded(): Promise<void> {
@@ -36,8 +41,8 @@ async function expectTracksEnded(): Promise<void> {
   expect(states.every((state) => state === 'ended')).toBe(true);
 }
 
-describe('scan from screen', () => {
-  test('the portal QR in another window is added and the portal accepts the code', async () => {
+describe('scan the screen', () => {
+  test('the portal QR in another window is added, its code copied at once, and the portal accepts it', async () => {
     const { app, portal } = ctx;
     portal.reset();
     const portalPage = await openPortal(ctx);
@@ -46,7 +51,15 @@ describe('scan from screen', () => {
     const code = await confirmedCode(app);
     expect(await app.getByTestId('added-screen').textContent()).toContain(portal.state().account);
     await expectTracksEnded();
+    // One account from a scan: its code is on the clipboard already (the next one when the current
+    // had under 5 s left), and the screen says so.
+    await expect.poll(() => app.getByTestId('copied-note').textContent()).toContain('Code copied — paste it into the NSE Portal.');
+    const copied = (await readClipboard()).trim();
+    expect(copied).toMatch(/^\d{6}$/);
+    // The portal's server checks the code shown, and the one copied (the same, or the next one).
     expect(await submitToPortal(portalPage, code)).toContain('Koppeling gelukt');
+    await portalPage.goto(`${portal.url}/`);
+    expect(await submitToPortal(portalPage, copied)).toContain('Koppeling gelukt');
     expect(portal.state().linked).toBe(true);
     await portalPage.close();
     await app.getByRole('button', { name: 'Done' }).click();
@@ -89,12 +102,39 @@ describe('scan from screen', () => {
     await page.close();
   });
 
-  test.each(['light', 'dark'] as const)('the Add account dialog with its scan choices has no accessibility violations (%s theme)', async (theme) => {
+  test('Paste from the clipboard scans a copied screenshot of the QR code; the portal accepts the code', async () => {
+    const { app, portal } = ctx;
+    portal.reset();
+    const png = new Uint8Array(await (await fetch(`${portal.url}/qr.png`)).arrayBuffer());
+    await writeClipboard(png, 'image/png');
+    await openAddDialog(app);
+    await app.getByRole('dialog', { name: 'Add account' }).getByRole('button', { name: 'Paste from the clipboard' }).click();
+    const code = await confirmedCode(app);
+    expect(await app.getByTestId('added-screen').textContent()).toContain(portal.state().account);
+    const portalPage = await openPortal(ctx);
+    expect(await submitToPortal(portalPage, code)).toContain('Koppeling gelukt');
+    expect(portal.state().linked).toBe(true);
+    await portalPage.close();
+    await app.getByRole('button', { name: 'Done' }).click();
+  });
+
+  test.each(['light', 'dark'] as const)('Paste from the clipboard refuses other text and adds nothing; the dialog has no accessibility violations (%s theme)', async (theme) => {
     const { app } = ctx;
     await app.emulateMedia({ colorScheme: theme });
+    // Text that is no otpauth link (a password copied elsewhere) never reaches the window.
+    await writeClipboard('correct horse battery staple');
+    const before = (await callApi(ctx.host, 'listAccounts')).length;
     await openAddDialog(app);
-    await app.getByRole('button', { name: 'Paste from clipboard' }).click();
-    await app.getByTestId('paste-hint').waitFor();
+    await app.getByRole('dialog', { name: 'Add account' }).getByRole('button', { name: 'Paste from the clipboard' }).click();
+    const error = app.getByTestId('add-error');
+    await error.waitFor();
+    expect(await error.textContent()).toBe(
+      'The clipboard holds no image and no otpauth:// link. Copy a screenshot of the QR code first (for example with the Print Screen key), then try again.',
+    );
+    // Main could read the clipboard, so no "press Ctrl+V" hint; and the refused text is shown nowhere.
+    expect(await app.getByTestId('paste-hint').count()).toBe(0);
+    expect(await app.getByRole('dialog').textContent()).not.toContain('correct horse');
+    expect((await callApi(ctx.host, 'listAccounts')).length).toBe(before);
     expect(await axeViolations(app)).toEqual([]);
     await closeDialog(app);
   });

@@ -31,7 +31,7 @@ async function allowCamera(allowed: boolean): Promise<void> {
 
 async function startWebcam(): Promise<void> {
   await openAddDialog(ctx.app);
-  await ctx.app.getByRole('button', { name: 'Scan with webcam' }).click();
+  await ctx.app.getByRole('button', { name: 'Scan with the webcam' }).click();
   await ctx.app.getByTestId('webcam-scanner').waitFor();
 }
 

@@ -15,8 +15,16 @@ const MAX_SCREENS = 8;
 /** Time for the window manager to take our hidden window off the screen before the grab. */
 const HIDE_SETTLE_MS = 300;
 
-// `resizeMode: 'none'` asks for the screen's own pixels; Chromium otherwise scales to its default.
-const SCREEN_CONSTRAINTS = { video: { resizeMode: 'none' } as MediaTrackConstraints, audio: false };
+/**
+ * The screen's own pixels. Without a maximum Chromium captures at most the size of the screen our
+ * window is on (as the page sees it), so a QR code on a larger second screen, or any screen while
+ * the window's screen is reported small, arrives scaled down and too coarse to decode. The large
+ * maximum only lifts that cap: 'none' never scales a frame up.
+ */
+const SCREEN_CONSTRAINTS = {
+  video: { resizeMode: 'none', width: { max: 8192 }, height: { max: 8192 } } as MediaTrackConstraints,
+  audio: false,
+};
 
 async function grabOneFrame(stream: MediaStream): Promise<RgbaImage | null> {
   const video = document.createElement('video');
