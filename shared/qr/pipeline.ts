@@ -1,5 +1,5 @@
 import { assertRgbaImage } from './image';
-import { busiestRegion, cropRgba, finePatches, halfSize, lumaOf, unsharpMask, upscale2xRgba, type HalfSize, type LumaImage, type Rect } from './pixels';
+import { busiestRegion, cropRgba, finePatches, halfLuma, halfSize, lumaOf, unsharpMask, upscale2xRgba, type HalfSize, type LumaImage, type Rect } from './pixels';
 import type { QrDecoder, RgbaImage } from './types';
 import type { ZxingDecoder } from './zxing';
 
@@ -63,7 +63,7 @@ export function stagedZxing(zxing: ZxingDecoder, { halfSizeFrom = HALF_SIZE_FROM
     name: `${zxing.name} staged`,
     async decode(image: RgbaImage): Promise<string[]> {
       const pixels = image.width * image.height;
-      const half = pixels >= halfSizeFrom ? halfSize(image, true) : undefined;
+      const half = pixels >= halfSizeFrom ? halfSize(image) : undefined;
       if (half) {
         const texts = await halfSizeSearch(zxing, image, half);
         if (texts.length > 0) return texts;
@@ -73,7 +73,7 @@ export function stagedZxing(zxing: ZxingDecoder, { halfSizeFrom = HALF_SIZE_FROM
       }
       const texts = uniqueTexts(await zxing.decode(image));
       if (texts.length > 0) return texts;
-      return closerLook(zxing, image, (half ?? halfSize(image)).luma);
+      return closerLook(zxing, image, half?.luma ?? halfLuma(image));
     },
   };
 }

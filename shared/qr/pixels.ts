@@ -81,38 +81,58 @@ export interface HalfSize {
 
 /**
  * Half the size in each direction, each pixel the brightness of a 2×2 block's mean colour,
- * straight from RGBA (an odd last row or column is dropped); with `asRgba` also as grey RGBA,
- * written in the same loop. Reads whole pixels as 32-bit words and adds red and blue in one
- * go (two 16-bit lanes): at 4K this runs over 33 MB and is the pipeline's largest JavaScript loop.
+ * straight from RGBA (an odd last row or column is dropped), as brightness and as grey RGBA
+ * written in the same loop. At 4K this runs over 33 MB and is the pipeline's largest JavaScript
+ * loop, hence whole pixels read as 32-bit words, red and blue added in one go (two 16-bit
+ * lanes), and nothing but arithmetic in the loop (a branch or `??` there made it several times
+ * slower in V8).
  */
-export function halfSize(image: RgbaImage, asRgba: true): HalfSize;
-export function halfSize(image: RgbaImage, asRgba?: false): { luma: LumaImage };
-export function halfSize(image: RgbaImage, asRgba = false): { luma: LumaImage; rgba?: RgbaImage } {
+export function halfSize(image: RgbaImage): HalfSize {
   const width = image.width >> 1;
   const height = image.height >> 1;
-  const out = new Uint8Array(width * height);
-  const rgbaBytes = asRgba ? new Uint8ClampedArray(width * height * 4) : undefined;
-  const rgba = rgbaBytes ? new Int32Array(rgbaBytes.buffer) : undefined;
-  const stride = image.width;
-  const words = wordsOf(image);
+  const luma = new Uint8Array(width * height);
+  const rgbaBytes = new Uint8ClampedArray(width * height * 4);
+  halve(wordsOf(image), image.width, width, height, luma, new Int32Array(rgbaBytes.buffer));
+  return { luma: { width, height, data: luma }, rgba: { width, height, data: rgbaBytes } };
+}
+
+/** `halfSize` without the RGBA copy: the brightness alone. */
+export function halfLuma(image: RgbaImage): LumaImage {
+  const width = image.width >> 1;
+  const height = image.height >> 1;
+  const luma = new Uint8Array(width * height);
+  halve(wordsOf(image), image.width, width, height, luma, undefined);
+  return { width, height, data: luma };
+}
+
+/**
+ * The loop of `halfSize`, over typed arrays and numbers only: with no object in it, V8's
+ * on-stack optimisation of this long first run is not thrown away when object shapes change
+ * elsewhere (which left a 4K image's first halving interpreted, a second instead of milliseconds).
+ */
+function halve(words: Int32Array, stride: number, width: number, height: number, luma: Uint8Array, rgba: Int32Array | undefined): void {
   for (let y = 0; y < height; y++) {
     let k = 2 * y * stride;
-    let i = y * width;
-    for (let x = 0; x < width; x++, k += 2, i++) {
-      const a = words[k] ?? 0;
-      const b = words[k + 1] ?? 0;
-      const c = words[k + stride] ?? 0;
-      const d = words[k + stride + 1] ?? 0;
-      // Red in the low 16 bits, blue in the high 16: four bytes each cannot overflow a lane.
-      const redBlue = (a & 0xff00ff) + (b & 0xff00ff) + (c & 0xff00ff) + (d & 0xff00ff);
-      const green = ((a >>> 8) & 255) + ((b >>> 8) & 255) + ((c >>> 8) & 255) + ((d >>> 8) & 255);
-      const v = (306 * (redBlue & 0xffff) + 601 * green + 117 * (redBlue >>> 16) + 2048) >> 12;
-      out[i] = v;
-      if (rgba) rgba[i] = 0xff000000 | (v << 16) | (v << 8) | v;
+    const end = (y + 1) * width;
+    if (rgba) {
+      for (let i = y * width; i < end; i++, k += 2) {
+        const v = blockLuma(words[k] as number, words[k + 1] as number, words[k + stride] as number, words[k + stride + 1] as number);
+        luma[i] = v;
+        rgba[i] = 0xff000000 | (v << 16) | (v << 8) | v;
+      }
+    } else {
+      for (let i = y * width; i < end; i++, k += 2) {
+        luma[i] = blockLuma(words[k] as number, words[k + 1] as number, words[k + stride] as number, words[k + stride + 1] as number);
+      }
     }
   }
-  const luma = { width, height, data: out };
-  return rgbaBytes ? { luma, rgba: { width, height, data: rgbaBytes } } : { luma };
+}
+
+/** The brightness of the mean of four RGBA words. Red sits in the low 16 bits, blue in the high 16: four bytes each cannot overflow a lane. */
+function blockLuma(a: number, b: number, c: number, d: number): number {
+  const redBlue = (a & 0xff00ff) + (b & 0xff00ff) + (c & 0xff00ff) + (d & 0xff00ff);
+  const green = ((a >> 8) & 255) + ((b >> 8) & 255) + ((c >> 8) & 255) + ((d >> 8) & 255);
+  return (306 * (redBlue & 0xffff) + 601 * green + 117 * (redBlue >> 16) + 2048) >> 12;
 }
 
 /**
