@@ -60,16 +60,17 @@ async function makeStandInElectron(dir: string): Promise<void> {
  * Runs electron-builder with the project's configuration, changed only where this machine
  * forces it: the stand-in Electron, a temporary output folder, and no native rebuild (rebuilding
  * keytar for Electron needs Electron's headers from the internet; the keytar.node built for
- * Node is packaged instead, which is enough to check where it lands).
+ * Node is packaged instead, which is enough to check where it lands, and lets the packaged
+ * keychain worker run under Node). `configFile`: another configuration (a test of a defect).
  */
-export async function packageApp(): Promise<PackagedApp> {
+export async function packageApp(options: { configFile?: string } = {}): Promise<PackagedApp> {
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'tweestap-packaging-'));
   const electronDist = path.join(workDir, 'electron');
   const output = path.join(workDir, 'release');
   await makeStandInElectron(electronDist);
   const cli = path.join(ROOT, 'node_modules', 'electron-builder', 'cli.js');
   const args = [
-    cli, '--config', CONFIG_FILE, '--linux', 'dir', '--publish', 'never',
+    cli, '--config', options.configFile ?? CONFIG_FILE, '--linux', 'dir', '--publish', 'never',
     `--config.electronDist=${electronDist}`, '--config.npmRebuild=false', `--config.directories.output=${output}`,
   ];
   try {
@@ -87,10 +88,10 @@ export async function packageApp(): Promise<PackagedApp> {
 
 /**
  * Lays the packaged app out as Electron reads it: the asar extracted, with `app.asar.unpacked`
- * (keytar's native module) laid over it. Returns the folder, inside the app's work folder.
+ * (keytar's native module) laid over it. Returns the folder (`dir`, by default `extracted` in the
+ * app's work folder).
  */
-export async function extractPackagedApp(app: PackagedApp): Promise<string> {
-  const dir = path.join(app.workDir, 'extracted');
+export async function extractPackagedApp(app: PackagedApp, dir = path.join(app.workDir, 'extracted')): Promise<string> {
   asar.extractAll(app.asarPath, dir);
   const unpacked = `${app.asarPath}.unpacked`;
   if (await stat(unpacked).catch(() => null)) await cp(unpacked, dir, { recursive: true });

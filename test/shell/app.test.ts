@@ -5,13 +5,14 @@
  * prove. A failing spec here is a shell bug unless the stand-in misreads the Electron docs.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { describe, expect, test } from 'vitest';
+import { decryptBackup } from '../../node/backup';
 import type { AccountView, CodeView, TweestapApi } from '../../shared/api';
-import { useShell, type ShellApp } from './launch';
+import { showInOwnWindow, useShell, type ShellApp } from './launch';
 import type { StandInState } from './stand-in/control';
 
 const shell = useShell();
@@ -211,9 +212,7 @@ describe('tray and global shortcut scan the screen', () => {
   /** Shows a QR code of `uri` in a window of its own on the X screen, as a browser would. */
   async function showQrOnScreen(page: Page, uri: string): Promise<Page> {
     const image = await QRCode.toDataURL(uri, { margin: 4, scale: 6 });
-    const other = await page.context().newPage();
-    await other.setContent(`<body style="margin:0;background:#fff"><img src="${image}" alt="" style="margin:200px"></body>`);
-    return other;
+    return showInOwnWindow(page, `<body style="margin:0;background:#fff"><img src="${image}" alt="" style="margin:200px"></body>`);
   }
 
   test('tray → "Scan QR code from screen" adds the account shown on the screen', async () => {
@@ -238,6 +237,101 @@ describe('tray and global shortcut scan the screen', () => {
     await page.getByTestId('added-screen').waitFor({ timeout: 30_000 });
     expect(await issuers(page)).toContain('Shortcut Scan');
     await qr.close();
+  });
+});
+
+/** Waits for main's next unanswered dialog of `kind`. */
+async function pendingDialog(app: ShellApp, kind: StandInState['dialogs'][number]['kind']): Promise<StandInState['dialogs'][number]> {
+  let found: StandInState['dialogs'][number] | undefined;
+  await expect.poll(async () => (found = (await app.state()).dialogs.find((dialog) => dialog.kind === kind && dialog.answer === null)), { timeout: 20_000 }).toBeDefined();
+  return found!;
+}
+
+describe('backup: main asks where with its save dialog and writes the file', () => {
+  const PASSWORD = 'correct horse 42';
+
+  /** Settings → Back up…, the password twice, Make backup: main then shows its save dialog. */
+  async function makeBackup(page: Page): Promise<void> {
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'Back up…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Back up your accounts' });
+    await dialog.getByLabel('Password for the backup').fill(PASSWORD);
+    await dialog.getByLabel('Type the password again').fill(PASSWORD);
+    await dialog.getByRole('button', { name: 'Make backup' }).click();
+  }
+
+  test('cancelled: no file, no "backup made", and the window says so', async () => {
+    const app = await shell.start();
+    const page = await app.mainWindow();
+    await api(page, 'addFromUri', link('Backup Cancel', 'GEZDGNBVGY3TQOJQ'), 'ask');
+    await makeBackup(page);
+    const save = await pendingDialog(app, 'save');
+    const options = save.options as { defaultPath: string; filters: { extensions: string[] }[] };
+    expect(save.window).toBe((await app.state()).windows[0]!.id);
+    expect(options.defaultPath).toMatch(/tweestap-backup-\d{4}-\d{2}-\d{2}\.tweestap$/);
+    expect(options.filters[0]!.extensions).toEqual(['tweestap']);
+    await app.answerDialog(save.id, { canceled: true });
+    await page.getByText('No backup was made: you closed the save window').waitFor();
+    expect(existsSync(options.defaultPath)).toBe(false);
+    expect(await api(page, 'backupStatus')).toMatchObject({ lastBackupAt: null });
+  });
+
+  test('saved: the chosen file (.tweestap added) exists, mode 0600, and decrypts with the password', async () => {
+    const app = await shell.start();
+    const page = await app.mainWindow();
+    await api(page, 'addFromUri', link('Backup Saved', 'MFRGGZDFMZTWQ2LK'), 'ask');
+    const folder = mkdtempSync(join(shell.configHome, 'backups-'));
+    const before = Date.now();
+    await makeBackup(page);
+    const save = await pendingDialog(app, 'save');
+    // A name typed without an extension, as a Linux save dialog returns it.
+    await app.answerDialog(save.id, { canceled: false, filePath: join(folder, 'my-backup') });
+    await page.getByText('Your backup is saved as my-backup.tweestap.').waitFor();
+    const file = join(folder, 'my-backup.tweestap');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const contents = await decryptBackup(readFileSync(file), PASSWORD);
+    expect(contents.accounts).toEqual(expect.arrayContaining([expect.objectContaining({ issuer: 'Backup Saved', account: 'tester@example.nl', secret: 'MFRGGZDFMZTWQ2LK' })]));
+    await expect(decryptBackup(readFileSync(file), 'wrong password')).rejects.toMatchObject({ key: 'backup.wrongPassword' });
+    const status = (await api(page, 'backupStatus')) as { lastBackupAt: number | null };
+    expect(status.lastBackupAt).toBeGreaterThanOrEqual(before - 1_000);
+    expect(readdirSync(folder)).toEqual(['my-backup.tweestap']);
+  });
+});
+
+/** The pid of the Secret Service (the gnome-keyring-daemon of with-keyring.sh). */
+function secretServicePid(): number {
+  const reply = execFileSync('dbus-send', ['--session', '--print-reply', '--dest=org.freedesktop.DBus', '/org/freedesktop/DBus', 'org.freedesktop.DBus.GetConnectionUnixProcessID', 'string:org.freedesktop.secrets'], { encoding: 'utf8' });
+  const pid = Number(/uint32 (\d+)/.exec(reply)?.[1]);
+  if (!pid) throw new Error(`no Secret Service on the session bus: ${reply}`);
+  return pid;
+}
+
+describe('a frozen keyring', () => {
+  test('a call that needs the keychain fails with the timeout message within its 8 s, and works again once the keyring answers', async () => {
+    const app = await shell.start();
+    const page = await app.mainWindow();
+    await api(page, 'addFromUri', link('Frozen Bank', 'KRUGS4ZANFZSA5DI'), 'ask');
+    const account = ((await api(page, 'listAccounts')) as AccountView[]).find((candidate) => candidate.issuer === 'Frozen Bank')!;
+    const pid = secretServicePid();
+    process.kill(pid, 'SIGSTOP');
+    let elapsed: number;
+    let result: { ok: boolean; error?: { key: string } };
+    try {
+      const started = Date.now();
+      result = (await page.evaluate(() => (window as unknown as { tweestap: Record<string, (...a: unknown[]) => Promise<unknown>> }).tweestap.addFromUri!(
+        'otpauth://totp/Frozen%20Two:tester%40example.nl?secret=ONSWG4TFOQ&issuer=Frozen%20Two', 'ask'))) as typeof result;
+      elapsed = Date.now() - started;
+    } finally {
+      process.kill(pid, 'SIGCONT');
+    }
+    expect(result).toMatchObject({ ok: false, error: { key: 'vault.keychainTimeout.linux' } });
+    // The keychain's bound is 8 s (node/keychain/keychain.ts); the worker's start and IPC add little.
+    expect(elapsed).toBeGreaterThanOrEqual(7_000);
+    expect(elapsed).toBeLessThan(12_000);
+    // Nothing was changed, and the keyring answers again.
+    expect(await issuers(page)).not.toContain('Frozen Two');
+    const copied = (await api(page, 'copyCode', account.id, Date.now())) as { code: string };
+    expect(copied.code).toBe(oathtool(Date.now(), 'KRUGS4ZANFZSA5DI'));
   });
 });
 

@@ -15,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { _electron, chromium, type Browser, type ElectronApplication, type Page } from 'playwright-core';
+import { _electron, chromium, type Browser, type BrowserContext, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { DialogAnswer } from './stand-in/dialog';
 import type { StandInState } from './stand-in/control';
@@ -38,6 +38,10 @@ export interface LaunchOptions {
   keychainService: string;
   /** Extra command-line arguments (e.g. an otpauth:// link). */
   argv?: string[];
+  /** Main's script (default: this checkout's dist/electron/main.cjs; a packaged app's, extracted). Stand-in only. */
+  main?: string;
+  /** Main's working directory (default: this checkout). */
+  cwd?: string;
   env?: Record<string, string>;
 }
 
@@ -78,8 +82,8 @@ export function launchApp(options: LaunchOptions): Promise<ShellApp> {
 }
 
 async function launchStandIn(options: LaunchOptions): Promise<ShellApp> {
-  const child: ChildProcess = fork(MAIN, options.argv ?? [], {
-    cwd: ROOT,
+  const child: ChildProcess = fork(options.main ?? MAIN, options.argv ?? [], {
+    cwd: options.cwd ?? ROOT,
     execArgv: ['--require', REGISTER],
     env: appEnv(options),
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -154,6 +158,7 @@ async function launchStandIn(options: LaunchOptions): Promise<ShellApp> {
 
 /** Part 3: the same handle on the real Electron (needs the binary; not runnable on this machine). */
 async function launchReal(options: LaunchOptions): Promise<ShellApp> {
+  if (options.main) throw new Error('a main script of its own needs the stand-in (TWEESTAP_ELECTRON is real)');
   const electronApp: ElectronApplication = await _electron.launch({ args: [ROOT, ...(options.argv ?? [])], cwd: ROOT, env: appEnv(options) as Record<string, string> });
   let output = '';
   electronApp.process().stderr?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
@@ -193,6 +198,47 @@ async function launchReal(options: LaunchOptions): Promise<ShellApp> {
       if (electronApp.process().exitCode === null) await electronApp.close().catch(() => undefined);
     },
   };
+}
+
+/**
+ * Shows `html` in a browser window of its own on the X screen, as another program would (the
+ * user's browser showing a portal's QR code), at `bounds`, in front. A window of its own matters:
+ * Playwright's newPage adds a tab to the last active window, which may be the app's, and goes
+ * off the screen with it when main hides that window for a scan. Needs the stand-in's Chromium
+ * (`page` is one of its pages).
+ */
+export async function showInOwnWindow(page: Page, html: string, bounds = { left: 40, top: 40, width: 900, height: 900 }): Promise<Page> {
+  const context = page.context();
+  const browser = context.browser();
+  if (!browser) throw new Error('showInOwnWindow needs a page of a connected browser');
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { targetId } = (await cdp.send('Target.createTarget', { url: 'about:blank', newWindow: true })) as { targetId: string };
+    const other = await pageOfTarget(context, targetId);
+    const session = await context.newCDPSession(other);
+    const { windowId } = (await session.send('Browser.getWindowForTarget')) as { windowId: number };
+    await session.send('Browser.setWindowBounds', { windowId, bounds });
+    await session.detach();
+    await other.setContent(html);
+    await other.bringToFront();
+    return other;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+async function pageOfTarget(context: BrowserContext, targetId: string): Promise<Page> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    for (const candidate of context.pages()) {
+      const session = await context.newCDPSession(candidate).catch(() => null);
+      const info = (await session?.send('Target.getTargetInfo').catch(() => null)) as { targetInfo: { targetId: string } } | null | undefined;
+      await session?.detach().catch(() => undefined);
+      if (info?.targetInfo.targetId === targetId) return candidate;
+    }
+    if (Date.now() > deadline) throw new Error(`no page for target ${targetId}`);
+    await new Promise((done) => setTimeout(done, 50));
+  }
 }
 
 export interface ShellContext {

@@ -6,12 +6,14 @@
  * through the real main in app.test.ts.
  */
 import { fork, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { CHROMIUM_ARGS as E2E_CHROMIUM_ARGS } from '../e2e/harness';
-import { localeFromEnv } from './stand-in/app';
-import { CHROMIUM_ARGS } from './stand-in/chromium';
+import { localeFromEnv, xdgUserDir } from './stand-in/app';
+import { CHROMIUM_ARGS, chromiumSwitches, MEDIA_ARGS } from './stand-in/chromium';
 import { clipboard } from './stand-in/clipboard';
 import { answerDialog, dialog, shownDialogs } from './stand-in/dialog';
 import { globalShortcut, normalizeAccelerator, pressShortcut } from './stand-in/global-shortcut';
@@ -37,6 +39,12 @@ describe('chromium', () => {
   test('starts Chromium with the e2e harness flags', () => {
     expect(CHROMIUM_ARGS).toEqual(E2E_CHROMIUM_ARGS);
   });
+
+  test('no fake media device or fake media UI by default (either replaces or breaks the real X screen capture); switches on main\'s command line reach Chromium', () => {
+    expect(MEDIA_ARGS).toEqual(['--auto-select-desktop-capture-source=Entire screen']);
+    const argv = ['--use-fake-device-for-media-stream', '--use-file-for-fake-video-capture=/tmp/film.y4m', 'otpauth://totp/A?secret=JBSWY3DPEHPK3PXP', '/some/path', '-x'];
+    expect(chromiumSwitches(argv)).toEqual(['--use-fake-device-for-media-stream', '--use-file-for-fake-video-capture=/tmp/film.y4m']);
+  });
 });
 
 describe('app (app.md)', () => {
@@ -44,6 +52,19 @@ describe('app (app.md)', () => {
     const { lines, code } = await runMain('lifecycle-main.cjs');
     expect(lines).toEqual(['ready', 'before-quit', 'will-quit 1', 'still running', 'before-quit', 'will-quit 2', 'quit 0']);
     expect(code).toBe(0);
+  });
+
+  test("getPath('documents'|'downloads'|'desktop') follows the XDG user directories, ~/Documents etc. without them", () => {
+    const config = mkdtempSync(join(tmpdir(), 'stand-in-xdg-'));
+    try {
+      expect(xdgUserDir('documents', config, '/home/anna')).toBe('/home/anna/Documents');
+      writeFileSync(join(config, 'user-dirs.dirs'), 'XDG_DOCUMENTS_DIR="$HOME/Documenten"\nXDG_DOWNLOAD_DIR="/data/dl"\n');
+      expect(xdgUserDir('documents', config, '/home/anna')).toBe('/home/anna/Documenten');
+      expect(xdgUserDir('downloads', config, '/home/anna')).toBe('/data/dl');
+      expect(xdgUserDir('desktop', config, '/home/anna')).toBe('/home/anna/Desktop');
+    } finally {
+      rmSync(config, { recursive: true, force: true });
+    }
   });
 
   test('getLocale follows the POSIX locale, en-US without one', () => {

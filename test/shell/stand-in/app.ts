@@ -48,6 +48,19 @@ export function localeFromEnv(env: NodeJS.ProcessEnv): string {
   return match[2] ? `${match[1]}-${match[2]}` : match[1]!;
 }
 
+/**
+ * An XDG user directory as Chromium finds it on Linux (xdg-user-dirs): XDG_<NAME>_DIR in
+ * <config>/user-dirs.dirs, "$HOME/..." expanded; otherwise ~/Documents, ~/Downloads, ~/Desktop.
+ */
+export function xdgUserDir(name: 'documents' | 'downloads' | 'desktop', config: string, home = homedir()): string {
+  const [key, fallback] = ({ documents: ['DOCUMENTS', 'Documents'], downloads: ['DOWNLOAD', 'Downloads'], desktop: ['DESKTOP', 'Desktop'] } as const)[name];
+  const file = join(config, 'user-dirs.dirs');
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const match = new RegExp(`^XDG_${key}_DIR="([^"]*)"`, 'm').exec(text);
+  const value = match?.[1]?.replace(/^\$HOME(?=\/|$)/, home);
+  return value && isAbsolute(value) ? value : join(home, fallback);
+}
+
 class StandInApp extends EventEmitter {
   readonly #appPath = findAppPath();
   readonly #packageJson = JSON.parse(readFileSync(join(this.#appPath, 'package.json'), 'utf8')) as { name?: string; productName?: string; version?: string };
@@ -130,13 +143,17 @@ class StandInApp extends EventEmitter {
     return this.#appPath;
   }
 
-  /** app.md getPath('userData'): appData (XDG_CONFIG_HOME or ~/.config on Linux) plus the name. */
+  /**
+   * app.md getPath('userData'): appData (XDG_CONFIG_HOME or ~/.config on Linux) plus the name;
+   * 'documents', 'downloads', 'desktop': the XDG user directories (xdgUserDir).
+   */
   getPath(name: string): string {
     const config = process.env.XDG_CONFIG_HOME && isAbsolute(process.env.XDG_CONFIG_HOME) ? process.env.XDG_CONFIG_HOME : join(homedir(), '.config');
     if (name === 'appData') return config;
     if (name === 'userData') return join(config, this.#name);
     if (name === 'temp') return tmpdir();
     if (name === 'home') return homedir();
+    if (name === 'documents' || name === 'downloads' || name === 'desktop') return xdgUserDir(name, config);
     throw new Error(`electron stand-in: app.getPath('${name}') is not modelled`);
   }
 

@@ -197,7 +197,7 @@ export class StandInBrowserWindow extends EventEmitter {
   }
 
   async #open(): Promise<Page> {
-    const page = await currentEngine().context.newPage();
+    const page = await currentEngine().newWindow();
     this.webContents.page = page;
     await page.exposeBinding(BINDING, (source, message: PageMessage) => this.#fromPage(source.frame, message));
     await page.addInitScript({ content: mediaInitScript });

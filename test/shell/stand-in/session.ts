@@ -11,8 +11,9 @@
  * - 'will-download' with a DownloadItem: see ./download-item.ts; webRequest: ./web-request.ts.
  * How Chromium "asks": an init script (mediaInitScript) wraps navigator.mediaDevices in every
  * frame of a stand-in window and asks main over the window's binding first; when main grants,
- * Chromium's own call runs (fake camera, "Entire screen" auto-selected; see ./chromium.ts), and
- * the source main chose is recorded.
+ * Chromium's own call runs (the X screen, "Entire screen" auto-selected; a camera only when main's
+ * command line carries Chromium's fake-camera switches; see ./chromium.ts), and the source main
+ * chose is recorded.
  */
 import { EventEmitter } from 'node:events';
 import type { Session } from 'electron';
