@@ -335,6 +335,37 @@ describe('a frozen keyring', () => {
   });
 });
 
+describe("the camera: main's session permission handler decides", () => {
+  /** getUserMedia in the page: 'live', or the error's name. */
+  const ask = (page: Page, constraints: MediaStreamConstraints) =>
+    page.evaluate(async (wanted) => {
+      try {
+        const stream = await navigator.mediaDevices.getUserMedia(wanted);
+        const state = stream.getVideoTracks()[0]?.readyState ?? 'no video';
+        for (const track of stream.getTracks()) track.stop();
+        return state;
+      } catch (error) {
+        return (error as DOMException).name;
+      }
+    }, constraints);
+
+  test('refused outside a camera scan; during one, video is granted and the fake camera plays, the microphone never', async () => {
+    // Chromium's fake camera, passed on main's command line as one would to Electron.
+    const app = await shell.start({ argv: ['--use-fake-device-for-media-stream'] });
+    const page = await app.mainWindow();
+    expect(await ask(page, { video: true })).toBe('NotAllowedError');
+    await page.getByRole('button', { name: 'Add account', exact: true }).first().click();
+    await page.getByRole('button', { name: 'Scan with the webcam' }).click();
+    await expect.poll(() => page.evaluate(() => [...document.querySelectorAll('video')].some((video) => video.videoWidth > 0)), { timeout: 20_000 }).toBe(true);
+    // During the scan: video only.
+    expect(await ask(page, { video: true, audio: true })).toBe('NotAllowedError');
+    expect(await ask(page, { video: true })).toBe('live');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await expect.poll(() => ask(page, { video: true })).toBe('NotAllowedError');
+  });
+});
+
 describe('a start-up failure', () => {
   test('shows an error dialog and exits non-zero (TWEESTAP_HOME is a file)', async () => {
     const file = join(shell.configHome, 'not-a-folder');
