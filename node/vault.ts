@@ -18,7 +18,7 @@ import { ALGORITHMS, DIGITS, MAX_PERIOD_SECONDS, OTP_TYPES, type OtpLabelAndSett
 import { vaultPath } from './paths';
 import { errorCode, withFileLock, type FileLockOptions } from './file-lock';
 import { syncDir, temporaryNameFor, writeDurably } from './atomic-file';
-import { ensurePrivateFolder } from './private-folder';
+import { assertPrivateFolder, ensurePrivateFolder } from './private-folder';
 import { MAX_VAULT_FILE_BYTES, readRegularFile } from './bounded-read';
 
 export const VAULT_FORMAT = 'tweestap-vault';
@@ -179,6 +179,8 @@ export class Vault {
 
   /** The file's text, or null when it does not exist. */
   private async readText(): Promise<string | null> {
+    // A vault in a folder other users can write could be theirs: refused for reading too.
+    if (!(await this.folderIsPrivate())) return null;
     try {
       return (await readRegularFile(this.file, MAX_VAULT_FILE_BYTES)).toString('utf8');
     } catch (error) {
@@ -251,12 +253,26 @@ export class Vault {
     }
   }
 
+  /**
+   * False when the data folder does not exist (yet); throws `vault.folderNotPrivate` (kind vault)
+   * when other users can write it. Other errors are left to the read that follows.
+   */
+  private async folderIsPrivate(): Promise<boolean> {
+    try {
+      await assertPrivateFolder(this.dir);
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') return false;
+      if (error instanceof TweestapError) throw new TweestapError('vault', error.key, error.params);
+    }
+    return true;
+  }
+
   /** The data folder, created 0700; one other users can write is refused (`vault.folderNotPrivate`). */
   private async ensureDir(): Promise<void> {
     try {
       await ensurePrivateFolder(this.dir);
     } catch (error) {
-      if (error instanceof TweestapError) throw error;
+      if (error instanceof TweestapError) throw new TweestapError('vault', error.key, error.params);
       throw new TweestapError('vault', 'vault.writeFailed', { file: this.file, reason: errorCode(error) ?? String(error) });
     }
   }

@@ -243,6 +243,18 @@ describe('the data folder (issue 12.5)', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('is refused for reading too: a vault there could have been planted', async () => {
+    writeFileSync(vault.file, vaultText([account('planted')]));
+    chmodSync(dir, 0o777);
+    const error = await vaultError(vault.read());
+    expect(error.kind).toBe('vault');
+    expect(error.key).toBe('vault.folderNotPrivate');
+  });
+
+  it('reads a missing data folder as an empty vault', async () => {
+    expect(await new Vault(path.join(dir, 'not-yet')).read()).toEqual([]);
+  });
+
   it('is created 0700 when missing', async () => {
     const fresh = new Vault(path.join(dir, 'new'));
     await fresh.update((accounts) => void accounts.push(account('a')));
