@@ -14,17 +14,10 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { ApiMethod, ApiResult, TweestapApi } from '../../shared/api';
 import { startPracticePortal, type PracticePortal } from '../fixtures/practice-portal/portal';
+import { CHROMIUM_ARGS } from '../fixtures/chromium-args';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+export { CHROMIUM_ARGS };
 
 export interface PreviewHost {
   url: string;

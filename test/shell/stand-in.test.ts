@@ -11,9 +11,8 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { CHROMIUM_ARGS as E2E_CHROMIUM_ARGS } from '../e2e/harness';
 import { localeFromEnv, xdgUserDir } from './stand-in/app';
-import { CHROMIUM_ARGS, chromiumSwitches, MEDIA_ARGS } from './stand-in/chromium';
+import { chromiumSwitches, MEDIA_ARGS } from './stand-in/chromium';
 import { clipboard } from './stand-in/clipboard';
 import { answerDialog, dialog, shownDialogs } from './stand-in/dialog';
 import { globalShortcut, normalizeAccelerator, pressShortcut } from './stand-in/global-shortcut';
@@ -36,10 +35,6 @@ function runMain(script: string): Promise<{ lines: string[]; code: number | null
 }
 
 describe('chromium', () => {
-  test('starts Chromium with the e2e harness flags', () => {
-    expect(CHROMIUM_ARGS).toEqual(E2E_CHROMIUM_ARGS);
-  });
-
   test('no fake media device or fake media UI by default (either replaces or breaks the real X screen capture); switches on main\'s command line reach Chromium', () => {
     expect(MEDIA_ARGS).toEqual(['--auto-select-desktop-capture-source=Entire screen']);
     const argv = ['--use-fake-device-for-media-stream', '--use-file-for-fake-video-capture=/tmp/film.y4m', 'otpauth://totp/A?secret=JBSWY3DPEHPK3PXP', '/some/path', '-x'];

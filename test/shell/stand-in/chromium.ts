@@ -13,17 +13,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../fixtures/chromium-args';
 
-/** The same flags as test/e2e/harness.ts CHROMIUM_ARGS (stand-in.test.ts checks they agree). */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+/** The same flags as the browser tests' Chromium. */
+export { CHROMIUM_ARGS };
 
 /**
  * "Entire screen" picked without a picker (Xvfb has one screen), as main's display-media handler
