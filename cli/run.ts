@@ -21,6 +21,8 @@ function overview(commands: readonly CommandEntry[]): string {
     'Exit codes: 0 ok, 1 verification failed or nothing found, 2 bad input or usage,',
     '            3 keychain unavailable, 4 vault unreadable.',
     'Environment: TWEESTAP_HOME (data folder), TWEESTAP_KEYCHAIN_SERVICE, LANG/LC_ALL (nl or en).',
+    'Keep links and keys out of the command line (other users can read it; it stays in shell',
+    'history and CI logs): give them on standard input (-, --secret-stdin) or with --uri-file.',
   ].join('\n');
 }
 
