@@ -34,8 +34,13 @@ export function shippedDecoders(zxing: QrDecoder | ZxingDecoder): QrDecoder[] {
   return ['read' in zxing ? stagedZxing(zxing) : zxing];
 }
 
-/** From this many pixels up (1440p and larger) an image is first searched at half size. */
-export const HALF_SIZE_FROM_PIXELS = 3_000_000;
+/**
+ * From this many pixels up an image would first be searched at half size: off (never) in the
+ * shipped pipeline. Measured at 3 MP (4K) it took the 4K medians down by 22–31%, but lost codes of
+ * 2–2.4 px per module beside a larger one (seeds 2044, 2098 of the standard 4K set, 90000 of the
+ * held-back one) that the fine-texture patches did not catch; see docs/decoders.md.
+ */
+export const HALF_SIZE_FROM_PIXELS = Number.POSITIVE_INFINITY;
 
 /** From this many pixels up (1080p and larger) the first search skips ZXing's downscaled pass. */
 export const FULL_SIZE_ONLY_FROM_PIXELS = 1_500_000;
@@ -49,11 +54,10 @@ const MAX_CLOSER_LOOK_PIXELS = 200_000;
 /**
  * ZXing in stages, each only when the one before found nothing it could read:
  *
- * 1. Large images (1440p, 4K screenshots): ZXing on a half-size grey copy, which costs about a
- *    quarter of the full-size search, and every code it saw but could not read (too small at
- *    half size) read again from a full-size crop; codes too small for half size to see at all
- *    are looked for in full-size crops of the fine-textured patches the found codes do not
- *    explain. 1080p images: a full-size search without ZXing's downscaled pass.
+ * 1. Images of 1080p and more: a full-size search without ZXing's downscaled pass. (Optional,
+ *    off in the shipped pipeline: from `halfSizeFrom` pixels up, ZXing on a half-size grey copy
+ *    instead, every code it saw but could not read read again from a full-size crop, and codes
+ *    too small for half size looked for in full-size crops of fine-textured patches.)
  * 2. The full search (ZXing's own full-size and downscaled passes), as before.
  * 3. A closer look for webcam frames: the busiest patch of the frame, upscaled 2× with and
  *    without sharpening, for the small, blurred, noisy codes of a laptop camera (dark on light).
@@ -67,7 +71,8 @@ export function stagedZxing(zxing: ZxingDecoder, { halfSizeFrom = HALF_SIZE_FROM
       if (half) {
         const texts = await halfSizeSearch(zxing, image, half);
         if (texts.length > 0) return texts;
-      } else if (pixels >= FULL_SIZE_ONLY_FROM_PIXELS) {
+      }
+      if (pixels >= FULL_SIZE_ONLY_FROM_PIXELS) {
         const { texts } = await zxing.read(image, { downscale: false });
         if (texts.length > 0) return uniqueTexts(texts);
       }

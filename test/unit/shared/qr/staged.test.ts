@@ -57,12 +57,12 @@ describe('staged ZXing pipeline', () => {
     }
   }, SLOW);
 
-  it('finds both codes of a 4K screenshot at half size, a code too small for half size included, without the full search', async () => {
+  it('with the (unshipped) half-size search: both codes of a 4K screenshot, a code too small for half size included, without the full search', async () => {
     // Seed 2003: a 2.3 px/module code (HiDPI-softened) beside an 8 px/module one.
     const shot = generateScreenshot(2003, UHD);
     expect(shot.texts).toHaveLength(2);
     const spy = logged(zxing);
-    expect((await stagedZxing(spy).decode(shot.image)).sort()).toEqual([...shot.texts].sort());
+    expect((await stagedZxing(spy, { halfSizeFrom: 3_000_000 }).decode(shot.image)).sort()).toEqual([...shot.texts].sort());
     expect(spy.calls[0]).toBe('1920x1080');
     expect(spy.calls).not.toContain('full');
   }, SLOW);
@@ -74,11 +74,20 @@ describe('staged ZXing pipeline', () => {
     }
   }, SLOW);
 
-  it('falls back to the full search when half size finds nothing', async () => {
-    const spy = logged(zxing);
+  it('falls back to the full search when the first search finds nothing', async () => {
     const blank = { width: 3840, height: 2160, data: new Uint8ClampedArray(3840 * 2160 * 4).fill(255) };
-    expect(await stagedZxing(spy).decode(blank)).toEqual([]);
-    expect(spy.calls).toContain('full');
+    for (const options of [{}, { halfSizeFrom: 3_000_000 }]) {
+      const spy = logged(zxing);
+      expect(await stagedZxing(spy, options).decode(blank)).toEqual([]);
+      expect(spy.calls).toContain('full');
+    }
+  }, SLOW);
+
+  it('reads 4K screenshots in full size first, without the downscaled pass', async () => {
+    const shot = generateScreenshot(2044, UHD);
+    const spy = logged(zxing);
+    expect((await stagedZxing(spy).decode(shot.image)).sort()).toEqual([...shot.texts].sort());
+    expect(spy.calls).toEqual(['3840x2160']);
   }, SLOW);
 
   it('never returns the text of a code it saw but could not read', async () => {
