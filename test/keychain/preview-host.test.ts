@@ -14,6 +14,9 @@ import { startPreviewHost, type PreviewHost } from '../../preview/server';
 const SECRET = 'KRUGKIDROVUWG2ZAMJZG653OEBTG66BAJZSS2UDPOJ2GC3A'; // a canary: must not leak
 const URI = `otpauth://totp/Nse-Portal:jan%40nse.nl?secret=${SECRET}&issuer=Nse-Portal&period=20`;
 
+/** The moment the test plays at: main gives codes only near its own clock, so the host gets this one. */
+const BOUNDARY = Date.UTC(2026, 10, 25, 12, 0, 0);
+
 let home: string;
 let host: PreviewHost;
 const bodies: string[] = [];
@@ -40,7 +43,7 @@ beforeAll(async () => {
   home = mkdtempSync(path.join(tmpdir(), 'tweestap-preview-keychain-'));
   const env: NodeJS.ProcessEnv = { ...process.env, TWEESTAP_HOME: home };
   delete env.DISPLAY; // the in-memory clipboard: this test reads it through the service
-  host = await startPreviewHost({ env, rendererRoot: home, log: () => undefined });
+  host = await startPreviewHost({ env, rendererRoot: home, clock: { now: () => BOUNDARY }, log: () => undefined });
 });
 afterAll(async () => {
   await host?.close();
@@ -56,8 +59,7 @@ describe('preview host with the real keychain', () => {
     expect(await call('addFromUri', URI, 'ask')).toMatchObject({ status: 'added' });
     const accounts = await call<AccountView[]>('listAccounts');
     expect(accounts).toMatchObject([{ issuer: 'Nse-Portal', account: 'jan@nse.nl', period: 20, secretMissing: false }]);
-    const boundary = Date.UTC(2026, 10, 25, 12, 0, 0);
-    for (const at of [boundary - 1000, boundary, boundary + 19_000]) {
+    for (const at of [BOUNDARY - 1000, BOUNDARY, BOUNDARY + 19_000]) {
       const [view] = await call<CodeView[]>('codes', at);
       expect(view?.code).toBe(oathtool(at));
       expect(view?.next.code).toBe(oathtool(at + 20_000));
@@ -66,7 +68,7 @@ describe('preview host with the real keychain', () => {
 
   it('copies the current code', async () => {
     const [account] = await call<AccountView[]>('listAccounts');
-    const at = Date.UTC(2026, 10, 25, 12, 0, 5);
+    const at = BOUNDARY + 5000;
     const copied = await call<{ code: string }>('copyCode', account!.id, at);
     expect(copied.code).toBe(oathtool(at));
   });
