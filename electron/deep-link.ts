@@ -138,25 +138,25 @@ export function linkPrompt(preview: LinkPreview, locale: Locale): LinkPrompt {
   const duplicates = accounts.filter((account) => account.duplicate !== 'none').length;
   const lines = accounts.map((account) => {
     const name = displayName(account);
-    const line = account.type === 'totp' ? t('shell.deepLink.totp', { name, period: account.period }) : t('shell.deepLink.hotp', { name });
-    return `• ${account.duplicate === 'none' ? line : `${line} ${t(account.duplicate === 'same' ? 'shell.deepLink.same' : 'shell.deepLink.lookAlike')}`}`;
+    const line = account.type === 'totp' ? t('main.deepLink.totp', { name, period: account.period }) : t('main.deepLink.hotp', { name });
+    return `• ${account.duplicate === 'none' ? line : `${line} ${t(account.duplicate === 'same' ? 'main.deepLink.same' : 'main.deepLink.lookAlike')}`}`;
   });
-  const notes = [t('shell.deepLink.detail'), ...(duplicates > 0 ? [t('shell.deepLink.neverReplaces')] : [])];
+  const notes = [t('main.deepLink.detail'), ...(duplicates > 0 ? [t('main.deepLink.neverReplaces')] : [])];
   const actions: [string, LinkDuplicateChoice][] =
     duplicates === 0
-      ? [[t('shell.dialog.add'), 'skip']]
+      ? [[t('main.dialog.add'), 'skip']]
       : duplicates === accounts.length
-        ? [[t('shell.dialog.keepBoth'), 'keep-both']]
+        ? [[t('main.dialog.keepBoth'), 'keep-both']]
         : [
-            [t('shell.dialog.addNewOnly'), 'skip'],
-            [t('shell.dialog.addAllKeepBoth'), 'keep-both'],
+            [t('main.dialog.addNewOnly'), 'skip'],
+            [t('main.dialog.addAllKeepBoth'), 'keep-both'],
           ];
   const cancel = actions.length;
   return {
-    title: t('shell.deepLink.title'),
-    message: accounts.length === 1 ? t('shell.deepLink.questionOne') : t('shell.deepLink.questionMany', { count: accounts.length }),
+    title: t('main.deepLink.title'),
+    message: accounts.length === 1 ? t('main.deepLink.questionOne') : t('main.deepLink.questionMany', { count: accounts.length }),
     detail: [lines.join('\n'), ...notes].join('\n\n'),
-    buttons: [...actions.map(([label]) => label), t('shell.dialog.cancel')],
+    buttons: [...actions.map(([label]) => label), t('main.dialog.cancel')],
     defaultId: cancel,
     cancelId: cancel,
     choices: [...actions.map(([, choice]) => choice), 'cancel'],

@@ -26,7 +26,7 @@ export function isTrustedSender(sender: FrameIdentity | null | undefined, mainFr
 }
 
 const UNTRUSTED: ApiResult<never> = (() => {
-  const error = new TweestapError('input', 'shell.ipc.untrustedSender');
+  const error = new TweestapError('input', 'main.ipc.untrustedSender');
   return { ok: false, error: { kind: error.kind, key: error.key, params: error.params } };
 })();
 

@@ -290,7 +290,7 @@ function setGlobalShortcut(next: string | null, previous: string | null, action:
   }
   if (!registered) {
     if (previous) globalShortcut.register(previous, action);
-    throw new TweestapError('input', 'shell.shortcut.unavailable', { shortcut: next });
+    throw new TweestapError('input', 'main.shortcut.unavailable', { shortcut: next });
   }
 }
 
@@ -303,7 +303,7 @@ async function refreshTray(service: ApiService, settings: Settings, locale: Loca
     tray = new Tray(nativeImage.createFromBitmap(trayIconBitmap(size), { width: size, height: size }));
     tray.on('click', () => showWindow());
   }
-  tray.setToolTip(translate(locale, 'shell.tray.tooltip'));
+  tray.setToolTip(translate(locale, 'main.tray.tooltip'));
   tray.setContextMenu(
     Menu.buildFromTemplate(
       trayMenuTemplate(accounts, locale, {
@@ -352,7 +352,7 @@ function localeOf(settings: Settings): Locale {
 }
 
 function showError(error: unknown): void {
-  const message = error instanceof TweestapError ? translate(localeFromTag(app.getLocale()), error.key, error.params) : translate('en', 'shell.internal');
+  const message = error instanceof TweestapError ? translate(localeFromTag(app.getLocale()), error.key, error.params) : translate('en', 'main.internal');
   if (!(error instanceof TweestapError)) log(describeError(error));
   dialog.showErrorBox('Tweestap', message);
 }

@@ -12,9 +12,9 @@ export const BACKUP_EXTENSION = 'tweestap';
 /** The dialog's options: the suggested name in `folder` (the user's documents), backups only, asking before replacing. */
 export function backupSaveDialogOptions(suggestedName: string, folder: string, locale: Locale): SaveDialogOptions {
   return {
-    title: translate(locale, 'shell.backup.saveTitle'),
+    title: translate(locale, 'main.backup.saveTitle'),
     defaultPath: path.join(folder, suggestedName),
-    filters: [{ name: translate(locale, 'shell.backup.fileType'), extensions: [BACKUP_EXTENSION] }],
+    filters: [{ name: translate(locale, 'main.backup.fileType'), extensions: [BACKUP_EXTENSION] }],
     properties: ['createDirectory', 'showOverwriteConfirmation'],
   };
 }

@@ -28,9 +28,9 @@ export function trayMenuTemplate(accounts: readonly AccountView[], locale: Local
   const t = (key: Parameters<typeof translate>[1]) => translate(locale, key);
   const accountItems: MenuItemConstructorOptions[] =
     accounts.length === 0
-      ? [{ label: t('shell.tray.noAccounts'), enabled: false }]
+      ? [{ label: t('main.tray.noAccounts'), enabled: false }]
       : [
-          { label: t('shell.tray.copyHeading'), enabled: false },
+          { label: t('main.tray.copyHeading'), enabled: false },
           ...accounts.slice(0, MAX_TRAY_ACCOUNTS).map((account) => ({
             // `&` would be taken as a mnemonic marker on Windows and Linux.
             label: accountLabel(account).replaceAll('&', '&&'),
@@ -41,10 +41,10 @@ export function trayMenuTemplate(accounts: readonly AccountView[], locale: Local
   return [
     ...accountItems,
     { type: 'separator' },
-    { label: t('shell.tray.show'), click: () => actions.show() },
-    { label: t('shell.tray.scanScreen'), click: () => actions.scanScreen() },
+    { label: t('main.tray.show'), click: () => actions.show() },
+    { label: t('main.tray.scanScreen'), click: () => actions.scanScreen() },
     { type: 'separator' },
-    { label: t('shell.tray.quit'), click: () => actions.quit() },
+    { label: t('main.tray.quit'), click: () => actions.quit() },
   ];
 }
 

@@ -219,7 +219,7 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
    */
   const nearMainClock = (at: number): number => {
     if (!deps.anyCodeTime && Math.abs(at - clock.now()) > CODE_TIME_TOLERANCE_MS) {
-      throw new TweestapError('input', 'shell.codes.timeOutOfRange', { seconds: CODE_TIME_TOLERANCE_MS / 1000 });
+      throw new TweestapError('input', 'main.codes.timeOutOfRange', { seconds: CODE_TIME_TOLERANCE_MS / 1000 });
     }
     return at;
   };
@@ -269,7 +269,7 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
       const current = settings.get();
       const views = await (await accounts()).codes(nearMainClock(at), current.clockOffsetSeconds);
       const code = views.find((view) => view.accountId === accountId)?.code ?? lastHotpCodes.get(accountId);
-      if (code === undefined) throw new TweestapError('not-found', 'shell.copy.noCode');
+      if (code === undefined) throw new TweestapError('not-found', 'main.copy.noCode');
       const { clearsAt } = await clipboard.copy(code, current.clipboardClearSeconds);
       return { code, clearsAt };
     },
@@ -344,7 +344,7 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
       try {
         count = (await (await accounts()).listAccounts()).length;
       } catch (error) {
-        keychainState = error instanceof TweestapError ? error.key : 'shell.internal';
+        keychainState = error instanceof TweestapError ? error.key : 'main.internal';
       }
       const text = formatDiagnostics({
         version: host.version,
@@ -391,7 +391,7 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
     },
     async dispatch(method, rawArgs) {
       try {
-        if (!isApiMethod(method)) throw new TweestapError('input', 'shell.input.unknownMethod', { method: printable(method) });
+        if (!isApiMethod(method)) throw new TweestapError('input', 'main.input.unknownMethod', { method: printable(method) });
         if (deps.lock?.locked && !ALLOWED_WHILE_LOCKED.has(method)) throw new TweestapError('input', 'lock.locked');
         const args = validateArgs(method, rawArgs);
         const value: unknown = await (api[method] as (...values: unknown[]) => Promise<unknown>)(...args);
@@ -401,10 +401,10 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
           lastErrorKey = error.key;
           return { ok: false, error: { kind: error.kind, key: error.key, params: error.params } };
         }
-        lastErrorKey = 'shell.internal';
+        lastErrorKey = 'main.internal';
         // The arguments may hold a URI with a secret: log the method and the error, never them.
         log(`${printable(method)} failed: ${describeError(error)}`);
-        return { ok: false, error: { kind: 'internal', key: 'shell.internal', params: {} } };
+        return { ok: false, error: { kind: 'internal', key: 'main.internal', params: {} } };
       }
     },
   };

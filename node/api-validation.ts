@@ -151,7 +151,7 @@ export function validateArgs<M extends ApiMethod>(method: M, raw: unknown): Para
   const { specs } = METHOD_ARGS[method] as MethodArgs<unknown>;
   if (!Array.isArray(raw) || raw.length !== specs.length) {
     const actual = Array.isArray(raw) ? raw.length : 'no list';
-    throw new TweestapError('input', 'shell.input.arity', { method, expected: specs.length, actual });
+    throw new TweestapError('input', 'main.input.arity', { method, expected: specs.length, actual });
   }
   return specs.map(([name, schema], index) => {
     const result = schema.safeParse(raw[index]);
@@ -163,9 +163,9 @@ export function validateArgs<M extends ApiMethod>(method: M, raw: unknown): Para
 function inputError(method: string, argName: string, issue: z.core.$ZodIssue | undefined): TweestapError {
   const field = [argName, ...(issue?.path ?? []).map(String)].join('.');
   // The unknown key itself is not named: it is caller-chosen text and could be a secret.
-  if (issue?.code === 'unrecognized_keys') return new TweestapError('input', 'shell.input.unknownField', { method, field });
+  if (issue?.code === 'unrecognized_keys') return new TweestapError('input', 'main.input.unknownField', { method, field });
   if (issue?.code === 'too_big' && issue.origin === 'string') {
-    return new TweestapError('input', 'shell.input.tooLong', { method, field, max: Number(issue.maximum) });
+    return new TweestapError('input', 'main.input.tooLong', { method, field, max: Number(issue.maximum) });
   }
-  return new TweestapError('input', 'shell.input.invalid', { method, field });
+  return new TweestapError('input', 'main.input.invalid', { method, field });
 }

@@ -102,10 +102,10 @@ export class SettingsService {
     try {
       text = (await readRegularFile(filePath, MAX_SMALL_FILE_BYTES)).toString('utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') warn(translate('en', 'shell.settings.fileReset', { file: filePath, reason: String((error as Error).message) }));
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') warn(translate('en', 'main.settings.fileReset', { file: filePath, reason: String((error as Error).message) }));
     }
     const { file, problem } = parseSettingsFile(text);
-    if (problem) warn(translate('en', 'shell.settings.fileReset', { file: filePath, reason: problem }));
+    if (problem) warn(translate('en', 'main.settings.fileReset', { file: filePath, reason: problem }));
     return new SettingsService(filePath, file);
   }
 

@@ -67,7 +67,7 @@ export async function startPreviewHost(options: PreviewHostOptions = {}): Promis
   const token = randomBytes(32).toString('hex');
 
   const { clipboard, kind: clipboardKind } = systemClipboard(env);
-  if (clipboardKind === 'memory') log(translate('en', 'shell.preview.clipboardInMemory'));
+  if (clipboardKind === 'memory') log(translate('en', 'main.preview.clipboardInMemory'));
   const settings = await SettingsService.open(dir, log);
   const service = createApiService({
     openAccounts: options.openAccounts ?? (async () => openAccountService(env)),

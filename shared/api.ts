@@ -239,7 +239,7 @@ export interface TweestapApi {
   listAccounts(): Promise<AccountView[]>;
   /**
    * TOTP codes of every account with a secret at `at` (renderer clock, Unix ms), plus the tester
-   * offset. `at` must be within CODE_TIME_TOLERANCE_MS of main's clock (else `shell.codes.timeOutOfRange`).
+   * offset. `at` must be within CODE_TIME_TOLERANCE_MS of main's clock (else `main.codes.timeOutOfRange`).
    */
   codes(at: number): Promise<CodeView[]>;
   /** HOTP: saves counter + 1, then returns the code of the old counter. */

@@ -11,17 +11,17 @@ import * as lock from './lock';
 import * as files from './files';
 import * as otp from './otp';
 import * as qr from './qr';
-import * as shell from './shell';
+import * as main from './main';
 import * as vault from './vault';
 
 export const LOCALES = ['en', 'nl'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-const en = { ...files.en, ...otp.en, ...vault.en, ...qr.en, ...cli.en, ...shell.en, ...app.en, ...deepLink.en, ...lock.en, ...backup.en, ...clock.en };
+const en = { ...files.en, ...otp.en, ...vault.en, ...qr.en, ...cli.en, ...main.en, ...app.en, ...deepLink.en, ...lock.en, ...backup.en, ...clock.en };
 export type MessageKey = keyof typeof en;
 export type MessageParams = Readonly<Record<string, string | number>>;
 
-const nl: Record<MessageKey, string> = { ...files.nl, ...otp.nl, ...vault.nl, ...qr.nl, ...cli.nl, ...shell.nl, ...app.nl, ...deepLink.nl, ...lock.nl, ...backup.nl, ...clock.nl };
+const nl: Record<MessageKey, string> = { ...files.nl, ...otp.nl, ...vault.nl, ...qr.nl, ...cli.nl, ...main.nl, ...app.nl, ...deepLink.nl, ...lock.nl, ...backup.nl, ...clock.nl };
 const catalogues: Record<Locale, Record<MessageKey, string>> = { en, nl };
 
 /** True when `key` names a message (used to validate keys that crossed a process boundary). */

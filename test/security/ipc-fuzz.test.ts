@@ -242,7 +242,7 @@ describe('every API method under random arguments', () => {
       fc.asyncProperty(fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'api', 'dispatch')), anything, async (name, args) => {
         fc.pre(!(API_METHODS as readonly string[]).includes(name));
         const result = await service.dispatch(name, args);
-        expect(result).toMatchObject({ ok: false, error: { kind: 'input', key: 'shell.input.unknownMethod' } });
+        expect(result).toMatchObject({ ok: false, error: { kind: 'input', key: 'main.input.unknownMethod' } });
       }),
       { numRuns: FUZZ_RUNS.ipcPerMethod },
     );
@@ -277,7 +277,7 @@ describe('messages from any frame but our main frame', () => {
       fc.asyncProperty(fc.constantFrom(...API_METHODS), otherFrame, fc.array(anything, { maxLength: 3 }), async (method, senderFrame, args) => {
         expect(isTrustedSender(senderFrame, mainFrame, APP_ORIGIN)).toBe(false);
         const result = (await handle.get(API_CHANNEL_PREFIX + method)!({ senderFrame }, ...args)) as ApiResult<unknown>;
-        expect(result).toMatchObject({ ok: false, error: { kind: 'input', key: 'shell.ipc.untrustedSender' } });
+        expect(result).toMatchObject({ ok: false, error: { kind: 'input', key: 'main.ipc.untrustedSender' } });
       }),
       { numRuns: FUZZ_RUNS.ipcPerMethod },
     );

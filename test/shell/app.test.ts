@@ -120,7 +120,7 @@ describe('the renderer can only be served by our own frame', () => {
     expect(child).toBeDefined();
     // The raw channel of the stand-in, as a compromised renderer would use it from that frame.
     const reply = (await child!.evaluate(() => (window as unknown as { __electronStandIn(message: unknown): Promise<unknown> }).__electronStandIn({ type: 'invoke', channel: 'tweestap:listAccounts', args: [] }))) as { ok: boolean; value: { ok: boolean; error?: { key: string } } };
-    expect(reply.value).toMatchObject({ ok: false, error: { key: 'shell.ipc.untrustedSender' } });
+    expect(reply.value).toMatchObject({ ok: false, error: { key: 'main.ipc.untrustedSender' } });
     expect(app.output()).toContain('refused listAccounts from an untrusted sender');
   });
 
@@ -130,7 +130,7 @@ describe('the renderer can only be served by our own frame', () => {
     // A navigation main did not make (the renderer's own guards are bypassed by the test).
     await page.goto('data:text/html,<p>not Tweestap</p>');
     const result = await page.evaluate(() => (window as unknown as { tweestap: { listAccounts(): Promise<unknown> } }).tweestap.listAccounts());
-    expect(result).toMatchObject({ ok: false, error: { key: 'shell.ipc.untrustedSender' } });
+    expect(result).toMatchObject({ ok: false, error: { key: 'main.ipc.untrustedSender' } });
   });
 });
 

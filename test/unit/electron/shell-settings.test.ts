@@ -11,7 +11,7 @@ describe('applySettingChanges', () => {
   // the rest (the login item and the other shortcut were never applied).
   it('applies every setting at start even when one is refused, and reports the refused one', async () => {
     const applied: string[] = [];
-    const refusal = new TweestapError('input', 'shell.shortcut.unavailable', { shortcut: 'CommandOrControl+Alt+T' });
+    const refusal = new TweestapError('input', 'main.shortcut.unavailable', { shortcut: 'CommandOrControl+Alt+T' });
     const failures = await applySettingChanges(saved, null, {
       globalShortcut: () => {
         throw refusal;

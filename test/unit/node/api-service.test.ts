@@ -93,14 +93,14 @@ afterEach(() => {
 describe('dispatch', () => {
   it('refuses bad arguments before any service is touched', async () => {
     const result = await service.dispatch('addFromUri', [42, 'ask']);
-    expect(result).toEqual({ ok: false, error: { kind: 'input', key: 'shell.input.invalid', params: { method: 'addFromUri', field: 'uri' } } });
+    expect(result).toEqual({ ok: false, error: { kind: 'input', key: 'main.input.invalid', params: { method: 'addFromUri', field: 'uri' } } });
     expect(accountsOpened).toBe(0);
     expect(existsSync(path.join(dir, 'vault.json'))).toBe(false);
   });
 
   it('refuses unknown and inherited method names', async () => {
     for (const method of ['secretOf', 'constructor', '__proto__', 'exportAccounts']) {
-      expect(await service.dispatch(method, [])).toMatchObject({ ok: false, error: { kind: 'input', key: 'shell.input.unknownMethod' } });
+      expect(await service.dispatch(method, [])).toMatchObject({ ok: false, error: { kind: 'input', key: 'main.input.unknownMethod' } });
     }
     expect(accountsOpened).toBe(0);
   });
@@ -144,7 +144,7 @@ describe('dispatch', () => {
       },
     }) as unknown as AccountsPort);
     const result = await broken.dispatch('addFromUri', [`otpauth://totp/X?secret=${canary}`, 'ask']);
-    expect(result).toEqual({ ok: false, error: { kind: 'internal', key: 'shell.internal', params: {} } });
+    expect(result).toEqual({ ok: false, error: { kind: 'internal', key: 'main.internal', params: {} } });
     expect(logs.join('\n')).toContain('addFromUri failed: TypeError');
     expect(logs.join('\n')).not.toContain(canary);
   });
@@ -171,7 +171,7 @@ describe('codes and copying', () => {
   it('copies the last HOTP code shown without advancing the counter again', async () => {
     await service.dispatch('addFromUri', ['otpauth://hotp/Lab:me?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&counter=0', 'ask']);
     const [account] = value<Array<{ id: string }>>(await service.dispatch('listAccounts', []));
-    expect(await service.dispatch('copyCode', [account!.id, NOW])).toMatchObject({ ok: false, error: { key: 'shell.copy.noCode' } });
+    expect(await service.dispatch('copyCode', [account!.id, NOW])).toMatchObject({ ok: false, error: { key: 'main.copy.noCode' } });
     const slot = value<{ code: string }>(await service.dispatch('nextHotpCode', [account!.id]));
     expect(slot.code).toBe('755224'); // RFC 4226, counter 0
     expect(value<{ code: string }>(await service.dispatch('copyCode', [account!.id, NOW])).code).toBe('755224');
@@ -189,9 +189,9 @@ describe('settings and shell', () => {
   });
 
   it('keeps the settings when the shell refuses them', async () => {
-    refuseSettings = new TweestapError('input', 'shell.shortcut.unavailable', { shortcut: 'Alt+Tab' });
+    refuseSettings = new TweestapError('input', 'main.shortcut.unavailable', { shortcut: 'Alt+Tab' });
     const result = await service.dispatch('updateSettings', [{ globalShortcut: 'Alt+Tab' }]);
-    expect(result).toMatchObject({ ok: false, error: { key: 'shell.shortcut.unavailable', params: { shortcut: 'Alt+Tab' } } });
+    expect(result).toMatchObject({ ok: false, error: { key: 'main.shortcut.unavailable', params: { shortcut: 'Alt+Tab' } } });
     expect(value<Settings>(await service.dispatch('getSettings', [])).globalShortcut).toBeNull();
     expect(events).toEqual([]);
   });
@@ -356,7 +356,7 @@ describe('what a compromised window can no longer get', () => {
   it('gives codes only near main’s clock (a step or two either way), with a typed error otherwise', async () => {
     await service.dispatch('addFromUri', [PORTAL_URI, 'ask']);
     const [view] = value<CodeView[]>(await service.dispatch('codes', [NOW]));
-    const refused = { ok: false, error: { kind: 'input', key: 'shell.codes.timeOutOfRange', params: { seconds: 60 } } };
+    const refused = { ok: false, error: { kind: 'input', key: 'main.codes.timeOutOfRange', params: { seconds: 60 } } };
     for (const at of [NOW + 365 * 86_400_000, NOW + 60_001, NOW - 60_001, 0]) {
       expect(await service.dispatch('codes', [at])).toEqual(refused);
       expect(await service.dispatch('copyCode', [view!.accountId, at])).toEqual(refused);
@@ -368,7 +368,7 @@ describe('what a compromised window can no longer get', () => {
   it('bounds the clock offset to a day and the clipboard clearing to 0 (never) or 5 s and more; a refusal changes nothing', async () => {
     const before = value<Settings>(await service.dispatch('getSettings', []));
     for (const patch of [{ clockOffsetSeconds: 100 * 365 * 86_400 }, { clockOffsetSeconds: 86_401 }, { clockOffsetSeconds: -86_401 }, { clipboardClearSeconds: 1 }, { clipboardClearSeconds: 4 }, { clipboardClearSeconds: 601 }]) {
-      expect(await service.dispatch('updateSettings', [patch])).toMatchObject({ ok: false, error: { kind: 'input', key: 'shell.input.invalid' } });
+      expect(await service.dispatch('updateSettings', [patch])).toMatchObject({ ok: false, error: { kind: 'input', key: 'main.input.invalid' } });
     }
     expect(value(await service.dispatch('getSettings', []))).toEqual(before);
     for (const patch of [{ clockOffsetSeconds: 86_400 }, { clockOffsetSeconds: -86_400 }, { clipboardClearSeconds: 0 }, { clipboardClearSeconds: 5 }]) {

@@ -102,9 +102,9 @@ describe('validateArgs', () => {
 
   it.each(API_METHODS)('rejects one argument too many and one too few for %s', (method) => {
     const tooMany = rejection(method, [...VALID[method], 'extra']);
-    expect(tooMany).toMatchObject({ kind: 'input', key: 'shell.input.arity', params: { method, expected: VALID[method].length } });
-    if (VALID[method].length > 0) expect(rejection(method, VALID[method].slice(1)).key).toBe('shell.input.arity');
-    expect(rejection(method, { 0: 'not', length: 1 }).key).toBe('shell.input.arity');
+    expect(tooMany).toMatchObject({ kind: 'input', key: 'main.input.arity', params: { method, expected: VALID[method].length } });
+    if (VALID[method].length > 0) expect(rejection(method, VALID[method].slice(1)).key).toBe('main.input.arity');
+    expect(rejection(method, { 0: 'not', length: 1 }).key).toBe('main.input.arity');
   });
 
   const wrongTypeCases = Object.entries(WRONG_TYPES).flatMap(([method, lists]) => lists.map((args) => [method as ApiMethod, args] as const));
@@ -113,13 +113,13 @@ describe('validateArgs', () => {
   });
 
   it.each(Object.entries(EXTRA_FIELDS))('rejects unknown fields for %s', (method, args) => {
-    expect(rejection(method as ApiMethod, args)).toMatchObject({ kind: 'input', key: 'shell.input.unknownField' });
+    expect(rejection(method as ApiMethod, args)).toMatchObject({ kind: 'input', key: 'main.input.unknownField' });
   });
 
   it('recoverVault takes no arguments at all: not even an empty options object or a path to move', () => {
     expect(validateArgs('recoverVault', [])).toEqual([]);
     for (const args of [[{}], ['/tmp/vault.json'], [undefined]]) {
-      expect(rejection('recoverVault', args)).toMatchObject({ kind: 'input', key: 'shell.input.arity', params: { method: 'recoverVault', expected: 0, actual: 1 } });
+      expect(rejection('recoverVault', args)).toMatchObject({ kind: 'input', key: 'main.input.arity', params: { method: 'recoverVault', expected: 0, actual: 1 } });
     }
   });
 
@@ -127,20 +127,20 @@ describe('validateArgs', () => {
     const atLimit = `otpauth://totp/X?secret=${'A'.repeat(MAX_URI_LENGTH - 24)}`;
     expect(atLimit).toHaveLength(MAX_URI_LENGTH);
     expect(() => validateArgs('addFromUri', [atLimit, 'ask'])).not.toThrow();
-    expect(rejection('addFromUri', [`${atLimit}A`, 'ask'])).toMatchObject({ key: 'shell.input.tooLong', params: { field: 'uri', max: MAX_URI_LENGTH } });
+    expect(rejection('addFromUri', [`${atLimit}A`, 'ask'])).toMatchObject({ key: 'main.input.tooLong', params: { field: 'uri', max: MAX_URI_LENGTH } });
   });
 
   it('rejects labels longer than the limit, naming the field', () => {
     const long = 'x'.repeat(MAX_LABEL_LENGTH + 1);
-    expect(rejection('renameAccount', ['abc', { issuer: long, account: 'A' }])).toMatchObject({ key: 'shell.input.tooLong', params: { field: 'labels.issuer' } });
-    expect(rejection('addManual', [{ ...entry, account: long }, 'ask'])).toMatchObject({ key: 'shell.input.tooLong', params: { field: 'entry.account' } });
+    expect(rejection('renameAccount', ['abc', { issuer: long, account: 'A' }])).toMatchObject({ key: 'main.input.tooLong', params: { field: 'labels.issuer' } });
+    expect(rejection('addManual', [{ ...entry, account: long }, 'ask'])).toMatchObject({ key: 'main.input.tooLong', params: { field: 'entry.account' } });
   });
 
   it('takes an imported file up to the Base64 size of the largest importable file, and a password up to its limit', () => {
     const atLimit = 'A'.repeat(MAX_IMPORT_BASE64_LENGTH);
     expect(() => validateArgs('importFromFile', [atLimit, 'x'.repeat(MAX_PASSWORD_LENGTH), 'replace'])).not.toThrow();
-    expect(rejection('importFromFile', [`${atLimit}AAAA`, null, 'ask'])).toMatchObject({ key: 'shell.input.tooLong', params: { field: 'data' } });
-    expect(rejection('createBackup', ['x'.repeat(MAX_PASSWORD_LENGTH + 1)])).toMatchObject({ key: 'shell.input.tooLong', params: { field: 'password' } });
+    expect(rejection('importFromFile', [`${atLimit}AAAA`, null, 'ask'])).toMatchObject({ key: 'main.input.tooLong', params: { field: 'data' } });
+    expect(rejection('createBackup', ['x'.repeat(MAX_PASSWORD_LENGTH + 1)])).toMatchObject({ key: 'main.input.tooLong', params: { field: 'password' } });
   });
 
   it('never echoes a rejected value: a secret in the wrong place stays out of the error', () => {
@@ -158,7 +158,7 @@ describe('validateArgs', () => {
 
   it('refuses a __proto__ key in an object argument', () => {
     const polluted = JSON.parse('{"theme":"dark","__proto__":{"admin":true}}') as unknown;
-    expect(rejection('updateSettings', [polluted]).key).toBe('shell.input.unknownField');
+    expect(rejection('updateSettings', [polluted]).key).toBe('main.input.unknownField');
   });
 });
 

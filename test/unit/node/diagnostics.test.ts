@@ -71,7 +71,7 @@ describe('copyDiagnostics', () => {
     value(await api.dispatch('addFromUri', [URI, 'ask']));
     value(await api.dispatch('updateSettings', [{ clockOffsetSeconds: -7 }]));
     const failed = await api.dispatch('copyCode', ['no-such-account', clock.now()]);
-    expect(failed).toMatchObject({ ok: false, error: { key: 'shell.copy.noCode' } });
+    expect(failed).toMatchObject({ ok: false, error: { key: 'main.copy.noCode' } });
     const { text } = value<{ text: string }>(await api.dispatch('copyDiagnostics', []));
     expect(text.split('\n')).toEqual([
       'Tweestap 9.9.9',
@@ -80,7 +80,7 @@ describe('copyDiagnostics', () => {
       'Keychain state: ok',
       'Clock offset: -7 s',
       'Accounts: 1',
-      'Last error: shell.copy.noCode',
+      'Last error: main.copy.noCode',
     ]);
     expect(board.text).toBe(text);
     for (const leak of [SECRET, LABEL, ACCOUNT, 'marijke', dir, path.basename(dir)]) expect(text).not.toContain(leak);

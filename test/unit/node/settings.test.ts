@@ -59,9 +59,9 @@ describe('SettingsService', () => {
     await service.update({ theme: 'light' });
     const before = readFileSync(path.join(dir, SETTINGS_FILE), 'utf8');
     const refuse = async () => {
-      throw new TweestapError('input', 'shell.shortcut.unavailable', { shortcut: 'Alt+F4' });
+      throw new TweestapError('input', 'main.shortcut.unavailable', { shortcut: 'Alt+F4' });
     };
-    await expect(service.update({ globalShortcut: 'Alt+F4' }, refuse)).rejects.toMatchObject({ key: 'shell.shortcut.unavailable' });
+    await expect(service.update({ globalShortcut: 'Alt+F4' }, refuse)).rejects.toMatchObject({ key: 'main.shortcut.unavailable' });
     expect(service.get().globalShortcut).toBeNull();
     expect(readFileSync(path.join(dir, SETTINGS_FILE), 'utf8')).toBe(before);
   });

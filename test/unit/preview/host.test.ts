@@ -74,8 +74,8 @@ describe('preview host', () => {
   it('returns validation failures as ApiResult data', async () => {
     const reply = await call(host, 'codes', ['yesterday']);
     expect(reply.status).toBe(200);
-    expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { kind: 'input', key: 'shell.input.invalid' } });
-    expect(JSON.parse((await call(host, 'secretOf', ['x'])).body)).toMatchObject({ ok: false, error: { key: 'shell.input.unknownMethod' } });
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { kind: 'input', key: 'main.input.invalid' } });
+    expect(JSON.parse((await call(host, 'secretOf', ['x'])).body)).toMatchObject({ ok: false, error: { key: 'main.input.unknownMethod' } });
   });
 
   it('answers 401 without the token or with a wrong one', async () => {
