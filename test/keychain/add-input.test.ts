@@ -5,11 +5,10 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildCli, json, tweestap } from '../unit/cli/run-cli';
+import { describe, expect, it } from 'vitest';
+import { json, tweestap, useCliHomes } from '../unit/cli/run-cli';
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const SECRET = Array.from(randomBytes(20), (b) => BASE32[b % 32]).join('');
@@ -18,16 +17,8 @@ const T = 1_735_689_600;
 
 let root: string;
 let env: Record<string, string>;
-beforeAll(() => {
-  buildCli();
-  root = mkdtempSync(path.join(os.tmpdir(), 'tweestap-add-input-'));
-}, 60_000);
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-let counter = 0;
-beforeEach(() => {
-  counter += 1;
-  env = { TWEESTAP_HOME: path.join(root, `home-${counter}`), TWEESTAP_KEYCHAIN_SERVICE: `tweestap-add-input-${process.pid}-${counter}` };
-});
+let counter: number;
+useCliHomes('add-input', (next) => ({ root, env, index: counter } = next));
 
 const oathtool = (secret: string) => execFileSync('oathtool', ['--totp', `--now=@${T}`, '-b', secret], { encoding: 'utf8' }).trim();
 const codeAtT = () => json<Array<{ code: string }>>(tweestap(['code', 'carol', '--at', `@${T}`, '--json'], env))[0]!.code;

@@ -5,11 +5,10 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildCli, CLI, tweestap, type CliResult } from '../unit/cli/run-cli';
+import { describe, expect, it } from 'vitest';
+import { CLI, type CliResult, tweestap, useCliHomes } from '../unit/cli/run-cli';
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 /** A fresh random secret per run: if it shows up anywhere unexpected, it leaked. */
@@ -21,20 +20,12 @@ let root: string;
 let home: string;
 let work: string;
 let service: string;
+let counter: number;
 
-beforeAll(() => {
-  buildCli();
-  root = mkdtempSync(path.join(os.tmpdir(), 'tweestap-cli-files-'));
-}, 60_000);
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-let counter = 0;
-beforeEach(() => {
-  counter += 1;
-  home = path.join(root, `home-${counter}`);
+useCliHomes('cli-files', (next) => {
+  ({ root, home, service, index: counter } = next);
   work = path.join(root, `work-${counter}`);
   mkdirSync(work, { mode: 0o700 });
-  service = `tweestap-cli-files-${process.pid}-${counter}`;
 });
 
 function env(): Record<string, string> {

@@ -4,13 +4,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import QRCode from 'qrcode';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { aegisDb, aegisEncryptedVault, aegisEntry } from '../fixtures/import/generate';
-import { buildCli, json, tweestap, type CliResult } from '../unit/cli/run-cli';
+import { type CliResult, json, tweestap, useCliHomes } from '../unit/cli/run-cli';
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 /** A fresh random secret per run: if it shows up anywhere, it leaked. */
@@ -21,20 +20,12 @@ const T = 1_735_689_600; // 2025-01-01T00:00:00Z
 let root: string;
 let home: string;
 let service: string;
+let counter: number;
 /** Every result of a command that must not print secrets. */
 let quietResults: CliResult[] = [];
 
-beforeAll(() => {
-  buildCli();
-  root = mkdtempSync(path.join(os.tmpdir(), 'tweestap-cli-keychain-'));
-}, 60_000);
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-let counter = 0;
-beforeEach(() => {
-  counter += 1;
-  home = path.join(root, `home-${counter}`);
-  service = `tweestap-cli-test-${process.pid}-${counter}`;
+useCliHomes('cli-test', (next) => {
+  ({ root, home, service, index: counter } = next);
   quietResults = [];
 });
 

@@ -6,14 +6,13 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AccountService } from '../../node/accounts';
 import { createKeychainStore, loadKeytar, type KeytarBackend } from '../../node/keychain/keychain';
 import { Vault } from '../../node/vault';
-import { buildCli, CLI, json, tweestap, type CliResult } from '../unit/cli/run-cli';
+import { CLI, type CliResult, json, tweestap, useCliHomes } from '../unit/cli/run-cli';
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 /** A fresh random secret per run: if it shows up in a file or an output, it leaked. */
@@ -29,24 +28,11 @@ interface Row {
   code: string;
 }
 
-let root: string;
 let home: string;
 let service: string;
 let env: Record<string, string>;
 
-beforeAll(() => {
-  buildCli();
-  root = mkdtempSync(path.join(os.tmpdir(), 'tweestap-fresh-'));
-}, 60_000);
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-let counter = 0;
-beforeEach(() => {
-  counter += 1;
-  home = path.join(root, `home-${counter}`);
-  service = `tweestap-fresh-test-${process.pid}-${counter}`;
-  env = { TWEESTAP_HOME: home, TWEESTAP_KEYCHAIN_SERVICE: service };
-});
+useCliHomes('fresh-test', (next) => ({ home, service, env } = next));
 
 const run = (args: string[], input?: string): CliResult => tweestap(args, env, input);
 
