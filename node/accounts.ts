@@ -14,6 +14,7 @@ import { MAX_LABEL_LENGTH } from '../shared/limits';
 // Module by module, not the otp index: the migration format (protobufjs) and the look-alike table
 // are loaded only when adding, so that `tweestap code <query>` and `list` start fast (issue 13).
 import { hotpCode, totpAt } from '../shared/otp/codes';
+import { displayName } from '../shared/otp/label';
 import { checkLabelCharacters } from '../shared/otp/label-safety';
 import type { LabelIndex } from '../shared/otp/look-alike';
 import type { MigrationBatch } from '../shared/otp/migration';
@@ -255,7 +256,10 @@ export class AccountService {
   async addMany(input: OtpParams[], onDuplicate: DuplicateChoice, warnings: UserMessage[] = []): Promise<AddResult> {
     const params = input.map(checkParams);
     const { accounts: current, secrets } = await this.load();
-    const { LabelIndex: Index } = await import('../shared/otp/look-alike');
+    const { LabelIndex: Index, firstLookAlikePair } = await import('../shared/otp/look-alike');
+    // Two names in one file that only look alike (`Nse-Portal` and `Nѕе-Portal`) are refused whole.
+    const pair = firstLookAlikePair(params);
+    if (pair) throw new TweestapError('input', 'vault.batchLookAlike', { first: displayName(pair[0]), second: displayName(pair[1]) });
     const index = new Index(current);
     const plan = params.map((p) => ({ params: p, duplicate: index.find(p) }));
     const firstDuplicate = plan.find((step) => step.duplicate);

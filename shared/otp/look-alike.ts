@@ -54,6 +54,21 @@ export interface LabelMatch<T> {
  * (labelsLookAlike). Each lookup is a few map reads, so an import of thousands of accounts
  * against thousands of existing ones stays linear. The first account added under a key wins.
  */
+/**
+ * The first two items of `items` whose names only look alike (the same by the skeleton, not the
+ * same text ignoring case), or undefined. A file or export holding such a pair can only be meant
+ * to mislead: two rows that read the same with different codes.
+ */
+export function firstLookAlikePair<T extends AccountLabel>(items: Iterable<T>): [T, T] | undefined {
+  const index = new LabelIndex<T>();
+  for (const item of items) {
+    const found = index.find(item);
+    if (found?.lookAlike) return [found.match, item];
+    index.add(item);
+  }
+  return undefined;
+}
+
 export class LabelIndex<T extends AccountLabel> {
   readonly #same = new Map<string, T>();
   readonly #alike = new Map<string, T>();

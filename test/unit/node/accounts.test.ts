@@ -235,6 +235,23 @@ describe('AccountService', () => {
       expect((await service.listAccounts()).map((a) => a.issuer)).toEqual(['Nse-Portal', 'N\u0455e-Portal']);
     });
 
+    // The same four rows in one file (an Aegis export, a migration QR): nothing to compare them
+    // with in the vault, so they are compared with one another.
+    it('refuses a file whose accounts only look alike among themselves, writing nothing, whatever the choice', async () => {
+      const original = added(await service.add(totp({ issuer: 'Lab' }), 'ask')).accounts[0]!;
+      const before = vaultFile();
+      const batch = FOUR_ROWS.map(([issuer, account]) => totp({ issuer, account }));
+      for (const choice of ['ask', 'keep-both', 'replace'] as const) {
+        const error = await rejection(service.addMany(batch, choice));
+        expect(error.key).toBe('vault.batchLookAlike');
+        expect(error.params).toEqual({ first: 'Nse-Portal (alice@example.com)', second: 'N\u0455\u0435-Portal (alice@example.com)' });
+      }
+      expect(vaultFile()).toBe(before);
+      expect(await service.listAccounts()).toEqual([original]);
+      // Names that are simply the same (ignoring case) are two accounts the user may well have.
+      expect(added(await service.addMany([totp({ account: 'bob' }), totp({ account: 'Bob', secret: 'JBSWY3DPEHPK3PXP' })], 'ask')).accounts).toHaveLength(2);
+    });
+
     it('an exact duplicate is still a plain duplicate', async () => {
       added(await service.add(totp(), 'ask'));
       expect(await service.add(totp({ secret: 'JBSWY3DPEHPK3PXP' }), 'ask')).toMatchObject({ status: 'duplicate', lookAlike: false });
