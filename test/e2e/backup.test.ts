@@ -1,7 +1,7 @@
 /**
- * Backup, restore and import in the app, on the preview host with the real keychain: the reminder
- * appears after adding and goes after a backup; the saved backup (written by the host, never handed
- * to the window) is a Tweestap backup without
+ * Backup, restore and import in the app, through the real main with the real keychain: the reminder
+ * appears after adding and goes after a backup; the saved backup (written by main where its save
+ * dialog was answered, never handed to the window) is a Tweestap backup without
  * the secrets; a wrong password restores nothing, the right one brings the accounts back with the
  * right codes (checked with oathtool); an Aegis export generated from its published format is
  * imported with its skipped entry named; "Not now" keeps the reminder away; the About screen shows
@@ -10,16 +10,17 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { AccountView } from '../../shared/api';
 import { aegisDb, aegisEntry, aegisPlainVault, FIXTURE_ACCOUNTS } from '../fixtures/import/generate';
+import { pendingDialog } from '../shell/launch';
 import { axeViolations, callApi, testUri, useE2e } from './harness';
 
-/** Where the preview host saves backups (main's save dialog in the app). */
+/** Where the test, as the user in main's save dialog, saves backups. */
 const SAVE_DIR = mkdtempSync(join(tmpdir(), 'tweestap-e2e-saved-'));
-const ctx = useE2e({ env: { TWEESTAP_PREVIEW_SAVE_DIR: SAVE_DIR } });
+const ctx = useE2e();
 afterAll(() => rmSync(SAVE_DIR, { recursive: true, force: true }));
 const ROOT = resolve(import.meta.dirname, '../..');
 const PASSWORD = 'paard batterij nietje';
@@ -83,6 +84,11 @@ describe('backup and restore in the app', () => {
 
     await dialog.getByLabel('Type the password again').fill(PASSWORD);
     await dialog.getByRole('button', { name: 'Make backup' }).click();
+    // Main's save dialog: the suggested name, saved into SAVE_DIR as the user would choose.
+    const save = await pendingDialog(ctx.host.shell, 'save');
+    const suggested = basename((save.options as { defaultPath: string }).defaultPath);
+    expect(suggested).toMatch(/^tweestap-backup-\d{4}-\d{2}-\d{2}\.tweestap$/);
+    await ctx.host.shell.answerDialog(save.id, { canceled: false, filePath: join(SAVE_DIR, suggested) });
     await dialog.getByRole('status').filter({ hasText: /Your backup is saved as tweestap-backup-\d{4}-\d{2}-\d{2}\.tweestap\./ }).waitFor();
     const [saved] = readdirSync(SAVE_DIR);
     expect(saved).toMatch(/^tweestap-backup-\d{4}-\d{2}-\d{2}\.tweestap$/);

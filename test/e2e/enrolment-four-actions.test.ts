@@ -4,15 +4,15 @@
  * practice portal (click the field, Ctrl+V, Koppelen), checked by the portal's server. The same run
  * checks focus (on the code), the dialog's live region, the copy feedback above the backdrop, codes
  * on one line, the whole e-mail address readable, no backup notice during enrolment, and axe in
- * both themes. Headed under Xvfb: the screen scan grabs the real screen and the code travels over
- * the real X clipboard (xclip).
+ * both themes. Through the real main on the stand-in, under Xvfb: the screen scan grabs the real
+ * screen and the code travels over the real X clipboard.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { axeViolations, callApi, openApp, readClipboard, useE2e } from './harness';
+import { axeViolations, callApi, openApp, readClipboard, resizeWindow, useE2e } from './harness';
 import { openPortal } from './scan-helpers';
 
-const ctx = useE2e({ locale: 'nl-NL', headed: true, chromiumArgs: ['--auto-select-desktop-capture-source=Entire screen'] });
+const ctx = useE2e({ locale: 'nl-NL' });
 
 /** True when `selector`'s first element shows all of its text (nothing cut off or scrolled). */
 function showsAllText(page: Page, selector: string): Promise<boolean> {
@@ -28,9 +28,9 @@ function lineCount(page: Page, selector: string): Promise<number> {
   });
 }
 
-// At 400×600 the page reports a 400×600 screen (Playwright's viewport emulation); the scan still
-// gets the real screen's pixels (screen-capture.ts asks for them), as on a small laptop screen with
-// the portal on a larger one.
+// Main's window is resized to each size, as the user would; the scan still gets the real
+// screen's pixels (main's display-media handler picks the X screen), with the portal in a browser
+// window of its own.
 describe.each([
   [900, 1000],
   [400, 600],
@@ -42,7 +42,7 @@ describe.each([
     // Dutch, whatever the host system's language (the app follows the system by default).
     await callApi(ctx.host, 'updateSettings', { language: 'nl' });
     portal.reset();
-    await app.setViewportSize({ width, height });
+    await resizeWindow(ctx.host, width, height);
     await app.emulateMedia({ colorScheme: 'light' });
     await openApp(ctx);
     const { account } = portal.state();

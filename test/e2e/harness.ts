@@ -1,8 +1,10 @@
 /**
- * The browser test harness: per test file a fresh TWEESTAP_HOME, keychain service name and
- * Chromium profile; the preview host (`dist/preview/server.mjs`, built by `npm run test:e2e`) as a
- * child process; the practice portal in-process; a screenshot in `test-results/` for every
- * failing test. Debian's Chromium through playwright-core.
+ * The browser test harness: per test file a fresh TWEESTAP_HOME, config folder and keychain
+ * service name; the real built main (dist/electron/main.cjs and preload.cjs) on the Electron
+ * stand-in (test/shell/launch.ts), its window driven through playwright-core; the practice portal
+ * in-process; a screenshot (and main's output) for every failing test. startPreviewHost stays for
+ * security-canary.test.ts, whose leak search is built on the preview host's HTTP responses, its
+ * output and a Chromium profile the test owns.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -10,8 +12,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { FIRST_SCREEN, launchApp, type ShellApp } from '../shell/launch';
 import type { ApiMethod, ApiResult, TweestapApi } from '../../shared/api';
 import { startPracticePortal, type PracticePortal } from '../fixtures/practice-portal/portal';
 import { CHROMIUM_ARGS } from '../fixtures/chromium-args';
@@ -66,52 +69,120 @@ export async function startPreviewHost(env: Record<string, string>, seedHome?: (
   };
 }
 
+/**
+ * The real app under test: the built dist/electron/main.cjs and preload.cjs on the Electron
+ * stand-in (test/shell/launch.ts), its own data folder, config folder and keychain service.
+ * Every call of the page crosses the real preload, ipc.ts and main.ts.
+ */
+export interface MainHost {
+  readonly kind: 'main';
+  /** TWEESTAP_HOME. */
+  home: string;
+  configHome: string;
+  keychainService: string;
+  /** The running main (dialogs, tray, shortcuts, quit). */
+  shell: ShellApp;
+  /** The window main opened, showing the first screen. */
+  page: Page;
+  /** Ends main (SIGTERM) and starts it again on the same folders; `page` becomes the new window. */
+  restart(): Promise<Page>;
+  /** Ends main and removes its folders. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the real main on the stand-in with a fresh data folder (`seedHome` may write files into
+ * it first) and waits for its window's first screen. `argv` reaches main's command line (Chromium
+ * switches such as a fake camera reach the stand-in's Chromium from there, as in Electron).
+ */
+export async function startMain(options: { keychainService: string; env?: Record<string, string>; argv?: string[]; seedHome?: (home: string) => void }): Promise<MainHost> {
+  const root = mkdtempSync(join(tmpdir(), 'tweestap-e2e-'));
+  const home = join(root, 'home');
+  const configHome = join(root, 'config');
+  mkdirSync(home, { mode: 0o700 });
+  mkdirSync(configHome);
+  options.seedHome?.(home);
+  const launch = () => launchApp({ home, configHome, keychainService: options.keychainService, argv: options.argv, env: options.env });
+  // The size the tests' layout expects (the browser tests' old 900 x 800 viewport), set as the
+  // user would: by resizing main's window.
+  const sized = async (): Promise<Page> => {
+    host.page = await host.shell.mainWindow();
+    await resizeWindow(host, 900, 800);
+    return host.page;
+  };
+  const host: MainHost = {
+    kind: 'main',
+    home,
+    configHome,
+    keychainService: options.keychainService,
+    shell: await launch(),
+    page: undefined as unknown as Page,
+    restart: async () => {
+      await host.shell.stop();
+      host.shell = await launch();
+      host.page = await sized();
+      return host.page;
+    },
+    stop: async () => {
+      await host.shell.stop();
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+  try {
+    host.page = await sized();
+  } catch (error) {
+    await host.stop();
+    throw error;
+  }
+  return host;
+}
+
 export interface E2eContext {
-  host: PreviewHost;
-  /** This file's own keychain service name (TWEESTAP_KEYCHAIN_SERVICE of its preview host). */
+  host: MainHost;
+  /** This file's own keychain service name (TWEESTAP_KEYCHAIN_SERVICE of its main). */
   keychainService: string;
   portal: PracticePortal;
+  /** The stand-in's browser context (the Chromium behind main's windows). */
   browser: BrowserContext;
-  /** The Tweestap page (the preview host's URL, already loaded). */
+  /** The Tweestap page: the window main opened. */
   app: Page;
+}
+
+/** A POSIX locale for main's environment: the stand-in's app.getLocale() and Chromium's language follow LANG. */
+function posixLocale(locale: string): string {
+  return `${locale.replace('-', '_')}.UTF-8`;
 }
 
 /**
  * Sets up hooks for one test file and returns a live view of its context. Each file gets its own
- * data folder, keychain service, browser profile, preview host and practice portal.
+ * data folder, keychain service, real main on the stand-in (its own Chromium profile) and
+ * practice portal.
  */
 export function useE2e(
   options: {
     locale?: string;
-    colorScheme?: 'light' | 'dark';
-    /** Added to CHROMIUM_ARGS (e.g. a fake camera). */
+    /** Added to main's command line (Chromium switches reach the stand-in's Chromium, e.g. a fake camera). */
     chromiumArgs?: readonly string[];
-    /** A real window even without HEADED (screen capture needs one; run under with-display.sh). */
-    headed?: boolean;
-    /** Writes files into the fresh TWEESTAP_HOME before the preview host starts. */
+    /** Writes files into the fresh TWEESTAP_HOME before main starts. */
     seedHome?: (home: string) => void;
-    /** More environment for the preview host (e.g. TWEESTAP_PREVIEW_ANY_CODE_TIME for a faked page clock). */
+    /** More environment for main. */
     env?: Record<string, string>;
   } = {},
 ): E2eContext {
   const context = {} as E2eContext;
-  let profile = '';
 
   beforeAll(async () => {
     context.portal = await startPracticePortal();
     context.keychainService = `tweestap-e2e-${randomBytes(4).toString('hex')}`;
-    context.host = await startPreviewHost({ TWEESTAP_KEYCHAIN_SERVICE: context.keychainService, ...options.env }, options.seedHome);
-    profile = mkdtempSync(join(tmpdir(), 'tweestap-e2e-chromium-'));
-    context.browser = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [...CHROMIUM_ARGS, ...(options.chromiumArgs ?? [])],
-      headless: !(options.headed || process.env.HEADED),
-      locale: options.locale ?? 'en-GB',
-      colorScheme: options.colorScheme ?? 'light',
-      viewport: { width: 900, height: 800 },
+    const locale = options.locale ?? 'en-GB';
+    context.host = await startMain({
+      keychainService: context.keychainService,
+      env: { LANG: posixLocale(locale), LC_ALL: posixLocale(locale), LANGUAGE: '', ...options.env },
+      argv: [...(options.chromiumArgs ?? [])],
+      seedHome: options.seedHome,
     });
-    context.app = context.browser.pages()[0] ?? (await context.browser.newPage());
-    await openApp(context);
+    context.app = context.host.page;
+    context.browser = context.app.context();
   });
 
   beforeEach(({ task, onTestFailed }) => {
@@ -119,23 +190,44 @@ export function useE2e(
       mkdirSync(join(ROOT, 'test-results'), { recursive: true });
       const name = `${task.file?.name.replace(/\W+/g, '_') ?? 'e2e'}--${task.name.replace(/\W+/g, '_')}.png`;
       await context.app?.screenshot({ path: join(ROOT, 'test-results', name), fullPage: true }).catch(() => undefined);
+      if (context.host) console.error(`main's output:\n${context.host.shell.output()}`);
     });
   });
 
   afterAll(async () => {
-    await context.browser?.close();
     await context.host?.stop();
     await context.portal?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   return context;
 }
 
-/** (Re)loads Tweestap from the preview host's URL (with its token) and waits for the first screen. */
+/** Reloads main's window (a fresh renderer start) and waits for the first screen. */
 export async function openApp(context: E2eContext): Promise<void> {
-  await context.app.goto(context.host.url);
-  await context.app.locator('.app-header, .keychain-problem').first().waitFor();
+  await context.app.reload();
+  await context.app.locator(FIRST_SCREEN).first().waitFor();
+}
+
+/**
+ * Resizes main's window as the user would (main's BrowserWindow.setBounds) and waits for the page
+ * to follow. Below the width a Chromium X window can have (about 500 px; Electron's own minimum is
+ * main's minWidth), the stand-in's window stops shrinking: the page is then given that size by
+ * Playwright's viewport emulation, as the browser tests always did.
+ */
+export async function resizeWindow(host: MainHost, width: number, height: number): Promise<void> {
+  const [shown] = (await host.shell.state()).windows;
+  if (!shown) throw new Error('main has no window');
+  await host.shell.setWindowBounds(shown.id, { x: 0, y: 0, width, height });
+  const followed = await host.page
+    .waitForFunction((wanted) => Math.abs(window.innerWidth - wanted) < 40, width, { timeout: 5_000 })
+    .then(() => true, () => false);
+  if (!followed) await host.page.setViewportSize({ width, height });
+}
+
+/** Ends main and starts it again on the same data folder (the app's start afresh); ctx.app is its new window. */
+export async function restartMain(context: E2eContext): Promise<void> {
+  context.app = await context.host.restart();
+  context.browser = context.app.context();
 }
 
 /** Reads the X clipboard (the preview host copies there with xclip). */
@@ -172,18 +264,28 @@ export async function axeViolations(page: Page): Promise<{ id: string; help: str
 }
 
 /**
- * Calls the preview host's API directly (preview/PROTOCOL.md), for test set-up and for checking
- * what main stored; throws on an error result.
+ * Calls the API for test set-up and for checking what main stored; throws on an error result.
+ * Through main: `window.tweestap` of main's window, so the call crosses the real preload,
+ * ipc.ts (with its sender check) and main.ts. A preview host (still used by the files that test
+ * the preview host itself): its HTTP API (preview/PROTOCOL.md).
  */
-export async function callApi<M extends ApiMethod>(host: PreviewHost, method: M, ...args: Parameters<TweestapApi[M]>): Promise<Awaited<ReturnType<TweestapApi[M]>>> {
-  const url = new URL(host.url);
-  const token = new URLSearchParams(url.hash.slice(1)).get('token');
-  const response = await fetch(`${url.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-    body: JSON.stringify({ args }),
-  });
-  const result = (await response.json()) as ApiResult<Awaited<ReturnType<TweestapApi[M]>>>;
+export async function callApi<M extends ApiMethod>(host: MainHost | PreviewHost, method: M, ...args: Parameters<TweestapApi[M]>): Promise<Awaited<ReturnType<TweestapApi[M]>>> {
+  let result: ApiResult<Awaited<ReturnType<TweestapApi[M]>>>;
+  if ('kind' in host) {
+    result = (await host.page.evaluate(
+      ([name, given]) => (window as unknown as { tweestap: Record<string, (...values: unknown[]) => Promise<unknown>> }).tweestap[name]!(...given),
+      [method, args as unknown[]] as const,
+    )) as ApiResult<Awaited<ReturnType<TweestapApi[M]>>>;
+  } else {
+    const url = new URL(host.url);
+    const token = new URLSearchParams(url.hash.slice(1)).get('token');
+    const response = await fetch(`${url.origin}/api/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ args }),
+    });
+    result = (await response.json()) as ApiResult<Awaited<ReturnType<TweestapApi[M]>>>;
+  }
   if (!result.ok) throw new Error(`${method} failed: ${result.error.key}`);
   return result.value;
 }

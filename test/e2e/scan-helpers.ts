@@ -5,6 +5,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { showInOwnWindow } from '../shell/launch';
 import type { E2eContext } from './harness';
 
 /** Wraps getUserMedia and getDisplayMedia in every page so their tracks land in `window.__tracks`. */
@@ -55,9 +56,12 @@ export async function submitToPortal(page: Page, code: string): Promise<string> 
   return (await page.locator('#result').textContent()) ?? '';
 }
 
-/** Opens the practice portal in a new page of the test's browser. */
+/**
+ * Opens the practice portal in a browser window of its own (as the user's browser would show it;
+ * a tab in main's window would leave the screen with it when main hides the window for a scan).
+ */
 export async function openPortal(ctx: E2eContext): Promise<Page> {
-  const page = await ctx.browser.newPage();
+  const page = await showInOwnWindow(ctx.app, '<title>portal</title>');
   await page.goto(`${ctx.portal.url}/`);
   return page;
 }

@@ -1,7 +1,7 @@
 /**
- * Scan the screen in headed Chromium under Xvfb: the practice portal shows its QR in another
- * browser window, Chromium picks the entire screen by itself (--auto-select-desktop-capture-source),
- * the renderer grabs one frame per screen and decodes it in the worker; the code Tweestap then
+ * Scan the screen through the real main on the stand-in under Xvfb: the practice portal shows its
+ * QR in a browser window of its own, main's display-media handler picks the entire screen, the
+ * renderer grabs one frame per screen and decodes it in the worker; the code Tweestap then
  * shows (and has copied at once) is typed into the portal. Also: no QR on screen, two codes on
  * screen, tracks stopped, and Paste from the clipboard (main reads the real X clipboard: an image
  * is scanned, other text is refused).
@@ -9,10 +9,11 @@
 import type { Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { showInOwnWindow } from '../shell/launch';
 import { axeViolations, callApi, readClipboard, testUri, useE2e, writeClipboard } from './harness';
 import { closeDialog, confirmedCode, openAddDialog, openPortal, recordMediaTracks, submitToPortal, trackStates } from './scan-helpers';
 
-const ctx = useE2e({ headed: true, chromiumArgs: ['--auto-select-desktop-capture-source=Entire screen'] });
+const ctx = useE2e();
 
 beforeAll(async () => {
   await recordMediaTracks(ctx.browser);
@@ -67,8 +68,7 @@ describe('scan the screen', () => {
 
   test('no QR on screen says what to try and adds nothing', async () => {
     const { app } = ctx;
-    const blank = await ctx.browser.newPage();
-    await blank.setContent('<h1>Geen QR-code hier</h1>');
+    const blank = await showInOwnWindow(ctx.app, '<h1>Geen QR-code hier</h1>');
     await showInFront(blank);
     const before = (await callApi(ctx.host, 'listAccounts')).length;
     await scanScreen();
@@ -86,8 +86,7 @@ describe('scan the screen', () => {
     const { app } = ctx;
     const links = [testUri('Screen One', 'one@example.nl', 'JBSWY3DPEHPK3PXP'), testUri('Screen Two', 'two@example.nl', 'KRSXG5CTMVRXEZLU')];
     const images = await Promise.all(links.map((link) => QRCode.toDataURL(link, { margin: 4, scale: 5 })));
-    const page = await ctx.browser.newPage();
-    await page.setContent(images.map((src) => `<img src="${src}" alt="" style="margin:16px">`).join(''));
+    const page = await showInOwnWindow(ctx.app, images.map((src) => `<img src="${src}" alt="" style="margin:16px">`).join(''));
     await showInFront(page);
     await scanScreen();
     const pick = app.getByTestId('scan-pick');

@@ -1,7 +1,7 @@
 /**
  * Scan with webcam in Chromium with a fake camera: a `.y4m` film written at test time (the
  * practice portal's QR filmed at an angle with blur, a Google export's parts, a web link), the
- * real decode worker, the real keychain behind the preview host. The film is rewritten between
+ * real decode worker, the real keychain behind the real main. The film is rewritten between
  * tests; Chromium reads it again each time the camera opens.
  */
 import { randomBytes } from 'node:crypto';
@@ -26,7 +26,7 @@ const ctx = useE2e({
 
 async function allowCamera(allowed: boolean): Promise<void> {
   await ctx.browser.clearPermissions();
-  if (allowed) await ctx.browser.grantPermissions(['camera'], { origin: new URL(ctx.host.url).origin });
+  if (allowed) await ctx.browser.grantPermissions(['camera'], { origin: new URL(ctx.app.url()).origin });
 }
 
 async function startWebcam(): Promise<void> {

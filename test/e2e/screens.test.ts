@@ -6,7 +6,7 @@
 import keytar from 'keytar';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
-import { axeViolations, callApi, openApp, startPreviewHost, testUri, useE2e, type PreviewHost } from './harness';
+import { axeViolations, callApi, restartMain, startMain, testUri, useE2e, type MainHost } from './harness';
 
 const ctx = useE2e();
 const GONE = testUri('Gone Service', 'lost@example.com', 'ONSWG4TFOQYTEMZU');
@@ -64,7 +64,7 @@ async function auditEveryScreen(page: Page, theme: string): Promise<void> {
 }
 
 describe('screens', () => {
-  let brokenHost: PreviewHost | undefined;
+  let brokenHost: MainHost | undefined;
   afterAll(async () => brokenHost?.stop());
 
   test('the first-time walkthrough passes axe in both themes', async () => {
@@ -75,16 +75,13 @@ describe('screens', () => {
   });
 
   test('an account whose secret is missing is shown as such and can be added again', async () => {
-    const { app } = ctx;
     await callApi(ctx.host, 'addFromUri', ctx.portal.state().uri, 'ask');
     const [portal, gone] = [...(await callApi(ctx.host, 'addFromUri', GONE, 'ask').then(() => callApi(ctx.host, 'listAccounts')))];
     expect(portal?.issuer).toBe('Nse-Portal');
     await keytar.deletePassword(ctx.keychainService, gone!.id);
-    // A new preview host reads the keychain afresh, as the app does at start.
-    await ctx.host.process.kill('SIGTERM');
-    const home = ctx.host.home;
-    ctx.host = await startPreviewHost({ TWEESTAP_KEYCHAIN_SERVICE: ctx.keychainService, TWEESTAP_HOME: home });
-    await openApp(ctx);
+    // Main started again reads the keychain afresh, as the app does at start.
+    await restartMain(ctx);
+    const { app } = ctx;
     const row = app.locator('.account-row', { hasText: 'Gone Service' });
     await row.getByText('The secret of this account is missing from the keychain.').waitFor();
     await row.getByRole('button', { name: 'Add again' }).click();
@@ -157,12 +154,11 @@ describe('screens', () => {
   });
 
   test('a keychain that cannot be reached gets a first screen saying what to do, passing axe', async () => {
-    brokenHost = await startPreviewHost({ DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus', TWEESTAP_KEYCHAIN_SERVICE: ctx.keychainService });
-    const page = await ctx.browser.newPage();
-    await page.goto(brokenHost.url);
+    // A second main of its own (own data and config folder) whose keychain worker cannot reach the session bus.
+    brokenHost = await startMain({ keychainService: ctx.keychainService, env: { LANG: 'en_GB.UTF-8', LC_ALL: 'en_GB.UTF-8', DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' } });
+    const page = brokenHost.page;
     await page.getByRole('heading', { name: 'Tweestap cannot use the keychain' }).waitFor({ timeout: 30_000 });
     expect(await page.getByRole('alert').textContent()).not.toBe('');
     await expectNoViolations(page, 'keychain problem');
-    await page.close();
   });
 });

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import keytar from 'keytar';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
-import { axeViolations, callApi, useE2e, type PreviewHost, startPreviewHost } from './harness';
+import { axeViolations, callApi, startMain, useE2e, type MainHost } from './harness';
 
 const SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 const DAMAGED = '{"format": "tweestap-vault", "version": 1, "accounts": [ {"id": "portal01", "type": "to';
@@ -31,8 +31,8 @@ const ctx = useE2e({
   },
 });
 
-/** Extra preview hosts of a test, stopped after it. */
-const others: PreviewHost[] = [];
+/** Extra mains of a test, stopped after it. */
+const others: MainHost[] = [];
 afterEach(async () => {
   for (const host of others.splice(0)) await host.stop();
 });
@@ -42,20 +42,20 @@ async function expectAxeClean(page: Page, screen: string): Promise<void> {
 }
 
 /** Sets the theme through the API (settings load even with a damaged vault) and reloads the page. */
-async function showInTheme(page: Page, host: PreviewHost, theme: 'light' | 'dark'): Promise<void> {
+async function showInTheme(page: Page, host: MainHost, theme: 'light' | 'dark'): Promise<void> {
   await callApi(host, 'updateSettings', { theme });
   await page.reload();
   await page.locator('.keychain-problem').waitFor();
   expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
 }
 
-/** Another preview host whose data folder holds only `vault.json` with `text`, and a page on it. */
-async function openWithVault(text: string, language: 'en' | 'nl'): Promise<{ host: PreviewHost; page: Page }> {
-  const host = await startPreviewHost({ TWEESTAP_KEYCHAIN_SERVICE: ctx.keychainService }, (home) => writeFileSync(join(home, 'vault.json'), text));
+/** Another main whose data folder holds only `vault.json` with `text`, and its window. */
+async function openWithVault(text: string, language: 'en' | 'nl'): Promise<{ host: MainHost; page: Page }> {
+  const host = await startMain({ keychainService: ctx.keychainService, env: { LANG: 'en_GB.UTF-8', LC_ALL: 'en_GB.UTF-8' }, seedHome: (home) => writeFileSync(join(home, 'vault.json'), text) });
   others.push(host);
   await callApi(host, 'updateSettings', { language });
-  const page = await ctx.browser.newPage();
-  await page.goto(host.url);
+  const page = host.page;
+  await page.reload();
   await page.locator('.keychain-problem').waitFor();
   return { host, page };
 }
@@ -111,7 +111,6 @@ describe('a damaged account list', () => {
     expect(existsSync(join(host.home, 'vault.json'))).toBe(false);
     expect(readdirSync(host.home).filter((name) => name.startsWith('vault.json.corrupt-'))).toHaveLength(1);
     await expectAxeClean(page, 'empty list after recovery (Dutch)');
-    await page.close();
   });
 
   test('a vault of a newer version gets only the advice to update, and is never moved', async () => {
@@ -123,6 +122,5 @@ describe('a damaged account list', () => {
     await expectAxeClean(page, 'newer vault first screen');
     expect(readFileSync(join(host.home, 'vault.json'), 'utf8')).toBe(newer);
     expect(readdirSync(host.home).filter((name) => name.includes('.corrupt-'))).toEqual([]);
-    await page.close();
   });
 });

@@ -12,7 +12,7 @@ import QRCode from 'qrcode';
 import { describe, expect, test } from 'vitest';
 import { decryptBackup } from '../../node/backup';
 import type { AccountView, CodeView, TweestapApi } from '../../shared/api';
-import { showInOwnWindow, useShell, type ShellApp } from './launch';
+import { pendingDialog, showInOwnWindow, useShell, type ShellApp } from './launch';
 import type { StandInState } from './stand-in/control';
 
 const shell = useShell();
@@ -241,11 +241,6 @@ describe('tray and global shortcut scan the screen', () => {
 });
 
 /** Waits for main's next unanswered dialog of `kind`. */
-async function pendingDialog(app: ShellApp, kind: StandInState['dialogs'][number]['kind']): Promise<StandInState['dialogs'][number]> {
-  let found: StandInState['dialogs'][number] | undefined;
-  await expect.poll(async () => (found = (await app.state()).dialogs.find((dialog) => dialog.kind === kind && dialog.answer === null)), { timeout: 20_000 }).toBeDefined();
-  return found!;
-}
 
 describe('backup: main asks where with its save dialog and writes the file', () => {
   const PASSWORD = 'correct horse 42';

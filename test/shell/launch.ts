@@ -16,7 +16,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron, chromium, type Browser, type BrowserContext, type ElectronApplication, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { DialogAnswer } from './stand-in/dialog';
 import type { StandInState } from './stand-in/control';
 
@@ -239,6 +239,13 @@ async function pageOfTarget(context: BrowserContext, targetId: string): Promise<
     if (Date.now() > deadline) throw new Error(`no page for target ${targetId}`);
     await new Promise((done) => setTimeout(done, 50));
   }
+}
+
+/** Waits for the next dialog of `kind` main shows that is still unanswered (stand-in only). */
+export async function pendingDialog(app: ShellApp, kind: StandInState['dialogs'][number]['kind']): Promise<StandInState['dialogs'][number]> {
+  let found: StandInState['dialogs'][number] | undefined;
+  await expect.poll(async () => (found = (await app.state()).dialogs.find((dialog) => dialog.kind === kind && dialog.answer === null)), { timeout: 20_000 }).toBeDefined();
+  return found!;
 }
 
 export interface ShellContext {

@@ -206,4 +206,22 @@ describe('clipboard (clipboard.md, breaking-changes.md)', () => {
     expect(xclip).toBe('stand-in 123456');
     expect(await clipboard.readText()).toBe('stand-in 123456');
   });
+
+  test.skipIf(!process.env.DISPLAY)('read() gives a PNG another program copied as an image/png ClipboardItem, and text as text/plain', async () => {
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    const copy = (data: Buffer | string, type?: string) =>
+      new Promise<void>((resolve) => {
+        const child = spawn('xclip', ['-selection', 'clipboard', ...(type ? ['-t', type] : []), '-i'], { stdio: ['pipe', 'ignore', 'ignore'] });
+        child.on('exit', () => resolve());
+        child.stdin.end(data);
+      });
+    await copy(png, 'image/png');
+    const [image] = await clipboard.read();
+    expect(image?.types).toContain('image/png');
+    expect(Buffer.from(await ((await image!.getType('image/png')) as Blob).arrayBuffer())).toEqual(png);
+    await copy('just text');
+    const [text] = await clipboard.read();
+    expect(text?.types).toEqual(['text/plain']);
+    expect(await ((await text!.getType('text/plain')) as Blob).text()).toBe('just text');
+  });
 });

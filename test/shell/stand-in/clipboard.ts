@@ -2,7 +2,7 @@
  * Follows docs/api/clipboard.md and docs/breaking-changes.md (Electron 44+, so 45): the
  * clipboard module was rearchitected after the W3C Clipboard API; `readText()` returns
  * `Promise<string>` and `writeText(text)` returns `Promise<void>`. The real X clipboard through
- * xclip ('clipboard' selection). clear() empties it (synchronous in electron.d.ts; the stand-in
+ * xclip ('clipboard' selection); read() gives a PNG image or text as a ClipboardItem. clear() empties it (synchronous in electron.d.ts; the stand-in
  * starts xclip and returns).
  */
 import { spawn } from 'node:child_process';
@@ -49,14 +49,24 @@ async function writeItem(item: ElectronClipboardItem): Promise<void> {
   await writeClipboard(text);
 }
 
-function readClipboard(): Promise<string> {
+/** The clipboard selection as `target` (xclip -t), or null when it has none or xclip failed. */
+function readTarget(target?: string): Promise<Buffer | null> {
   return new Promise((resolve) => {
-    const child = spawn('xclip', ['-selection', 'clipboard', '-o'], { stdio: ['ignore', 'pipe', 'ignore'] });
-    let text = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
-    child.on('error', () => resolve(''));
-    child.on('close', (status) => resolve(status === 0 ? text : ''));
+    const child = spawn('xclip', ['-selection', 'clipboard', ...(target ? ['-t', target] : []), '-o'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.on('error', () => resolve(null));
+    child.on('close', (status) => resolve(status === 0 ? Buffer.concat(chunks) : null));
   });
+}
+
+async function readClipboard(): Promise<string> {
+  return (await readTarget())?.toString('utf8') ?? '';
+}
+
+/** The X targets the clipboard's owner offers (xclip -t TARGETS). */
+async function targets(): Promise<string[]> {
+  return ((await readTarget('TARGETS'))?.toString('utf8') ?? '').split('\n').map((line) => line.trim()).filter(Boolean);
 }
 
 /** xclip -i leaves a child owning the selection; the promise settles when the one we started exits. */
@@ -73,6 +83,23 @@ export const clipboard = {
   readText(): Promise<string> {
     record('clipboard', 'readText');
     return readClipboard();
+  },
+  /**
+   * clipboard.md read() (Electron 44+): `Promise<ClipboardItem[]>`, here one item with the types
+   * the X clipboard offers: image/png when its owner has that target, text/plain when it has text.
+   */
+  async read(): Promise<ElectronClipboardItem[]> {
+    record('clipboard', 'read');
+    const offered = await targets();
+    const items: Record<string, Blob> = {};
+    if (offered.includes('image/png')) {
+      const png = await readTarget('image/png');
+      if (png) items['image/png'] = new Blob([new Uint8Array(png)], { type: 'image/png' });
+    }
+    if (offered.some((target) => target === 'UTF8_STRING' || target === 'STRING' || target === 'TEXT' || target.startsWith('text/plain'))) {
+      items['text/plain'] = new Blob([await readClipboard()], { type: 'text/plain' });
+    }
+    return (Object.keys(items).length > 0 ? [new ClipboardItem(items)] : []) as unknown as ElectronClipboardItem[];
   },
   writeText(text: string): Promise<void> {
     // The text may be a code: recorded by its length only.
