@@ -3,7 +3,7 @@
  * (/proc/<pid>/cmdline) and lands in shell history and CI logs. `-` reads the link from standard
  * input, `--uri-file F` from a file, `--secret-stdin` the key from standard input.
  */
-import { open } from 'node:fs/promises';
+import { readRegularFile } from '../node/bounded-read';
 import { TweestapError } from '../shared/errors';
 
 /** More than any link, key or password; a bound, so `tweestap add - </dev/zero` ends. */
@@ -28,21 +28,16 @@ export async function readStdinText(stdin: AsyncIterable<Buffer | string> = proc
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** A small regular file as text; a folder, a device or a huge file is refused before reading it. */
+/**
+ * A small regular file as text; a folder, a device, a FIFO (which would block) or a huge file is
+ * refused before reading it (node/bounded-read.ts).
+ */
 export async function readSmallFile(file: string): Promise<string> {
-  let handle;
   try {
-    handle = await open(file, 'r');
-  } catch {
+    return (await readRegularFile(file, MAX_INPUT_BYTES)).toString('utf8');
+  } catch (error) {
+    if (error instanceof TweestapError && error.key === 'file.tooLarge') throw new TweestapError('input', 'cli.input.tooLarge', { file, max: MAX_INPUT_BYTES });
     throw new TweestapError('input', 'cli.source.unreadable', { file });
-  }
-  try {
-    const stat = await handle.stat();
-    if (!stat.isFile()) throw new TweestapError('input', 'cli.source.unreadable', { file });
-    if (stat.size > MAX_INPUT_BYTES) throw new TweestapError('input', 'cli.input.tooLarge', { file, max: MAX_INPUT_BYTES });
-    return await handle.readFile('utf8');
-  } finally {
-    await handle.close();
   }
 }
 

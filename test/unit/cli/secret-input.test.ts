@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { readSmallFile } from '../../../cli/secret-input';
 import { buildCli, json, tweestap } from './run-cli';
 
 vi.setConfig({ testTimeout: 30_000 });
@@ -44,6 +45,14 @@ describe('links from standard input and files', () => {
     expect(run(['code', '--uri-file', dir]).status).toBe(2);
     expect(run(['code', '--uri-file', path.join(dir, 'missing')]).status).toBe(2);
     expect(run(['code', '--uri', '-', '--uri-file', file], URI).status).toBe(2);
+  });
+
+  // Opening a FIFO for reading waits for a writer: the file is refused before it is opened for real.
+  it('refuses a FIFO named by --uri-file at once instead of waiting for a writer', async () => {
+    const fifo = path.join(dir, 'link.fifo');
+    execFileSync('mkfifo', [fifo]);
+    await expect(readSmallFile(fifo)).rejects.toMatchObject({ key: 'cli.source.unreadable', params: { file: fifo } });
+    expect(run(['code', '--uri-file', fifo]).status).toBe(2);
   });
 
   it('says so when standard input is empty (exit 2)', () => {
