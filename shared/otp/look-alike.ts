@@ -49,12 +49,6 @@ export interface LabelMatch<T> {
 }
 
 /**
- * Accounts indexed by their names, to find the one a new account duplicates: first one with the
- * same issuer and account name ignoring case, else one whose names look alike
- * (labelsLookAlike). Each lookup is a few map reads, so an import of thousands of accounts
- * against thousands of existing ones stays linear. The first account added under a key wins.
- */
-/**
  * The first two items of `items` whose names only look alike (the same by the skeleton, not the
  * same text ignoring case), or undefined. A file or export holding such a pair can only be meant
  * to mislead: two rows that read the same with different codes.
@@ -69,6 +63,12 @@ export function firstLookAlikePair<T extends AccountLabel>(items: Iterable<T>): 
   return undefined;
 }
 
+/**
+ * Accounts indexed by their names, to find the one a new account duplicates: first one with the
+ * same issuer and account name ignoring case, else one whose names look alike
+ * (labelsLookAlike). Each lookup is a few map reads, so an import of thousands of accounts
+ * against thousands of existing ones stays linear. The first account added under a key wins.
+ */
 export class LabelIndex<T extends AccountLabel> {
   readonly #same = new Map<string, T>();
   readonly #alike = new Map<string, T>();
