@@ -14,7 +14,7 @@
 
 /** Any one hidden character (see the file comment). */
 const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
-const HIDDEN_ALL = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
+const HIDDEN_ALL = new RegExp(HIDDEN.source, 'gu');
 
 /** The first hidden character of `text`, or undefined when it has none. */
 export function firstHiddenCharacter(text: string): string | undefined {
