@@ -33,10 +33,8 @@ export interface ClockCheckResult {
   samples: number;
 }
 
-export const DEFAULT_CLOCK_SAMPLES = 4;
+const DEFAULT_CLOCK_SAMPLES = 4;
 const DEFAULT_TIMEOUT_MS = 5000;
-/** Offsets within this much are "on time": the Date header has whole seconds only. */
-export const CLOCK_TOLERANCE_MS = 2000;
 
 /** The URL to ask, or an input error (exit 2 in the CLI): http(s) only, https only in the app. */
 export function clockCheckUrl(text: string, allowHttp: boolean): URL {
