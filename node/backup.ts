@@ -27,13 +27,12 @@ import {
 import { toOtpParams } from './account-fields';
 
 export const BACKUP_FORMAT = 'tweestap-backup';
-export const BACKUP_VERSION = 1;
+const BACKUP_VERSION = 1;
 /** scrypt cost written by default: 2^17 needs 128 MiB and about a quarter second. */
 export const DEFAULT_SCRYPT_N = 2 ** 17;
-export const SCRYPT_R = 8;
-export const SCRYPT_P = 1;
-export const SALT_BYTES = 32;
-/** Far more than any real set of accounts; bounds memory for a hostile file. */
+const SCRYPT_R = 8;
+const SCRYPT_P = 1;
+const SALT_BYTES = 32;
 
 /** Every backup starts with these bytes (the header's first member is always `format`). */
 const MAGIC = Buffer.from(`{"format":"${BACKUP_FORMAT}",`, 'ascii');

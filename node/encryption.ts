@@ -10,7 +10,7 @@ import { createCipheriv, createDecipheriv, pbkdf2, scrypt } from 'node:crypto';
 import { TweestapError } from '../shared/errors';
 
 /** AES-256-GCM: 32-byte key, 96-bit nonce, 128-bit tag. */
-export const GCM_KEY_BYTES = 32;
+const GCM_KEY_BYTES = 32;
 export const GCM_NONCE_BYTES = 12;
 export const GCM_TAG_BYTES = 16;
 
@@ -60,7 +60,7 @@ export function decodeHexStrict(text: string): Buffer | undefined {
 }
 
 /** True when N, r and p are whole numbers inside {@link SCRYPT_LIMITS} and N is a power of 2. */
-export function isSafeScryptParams({ N, r, p }: ScryptParams): boolean {
+function isSafeScryptParams({ N, r, p }: ScryptParams): boolean {
   return (
     Number.isSafeInteger(N) &&
     Number.isSafeInteger(r) &&
