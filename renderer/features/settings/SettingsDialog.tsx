@@ -25,7 +25,6 @@ interface SettingsDialogProps {
   onOpenPanel(panel: Panel): void;
 }
 
-
 /** The settings form. */
 export function SettingsDialog({ settings, contentProtection, onChange, onClose, onOpenPanel }: SettingsDialogProps) {
   const { t } = useI18n();
