@@ -9,7 +9,7 @@
  * compromised window takes days, not minutes. The CLI does not use the lock (docs/security.md).
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { LockStatus } from '../shared/api';
@@ -17,6 +17,7 @@ import { LOCK_IDLE_MINUTES, MAX_LOCK_PIN_LENGTH, MIN_LOCK_PIN_LENGTH } from '../
 import { TweestapError } from '../shared/errors';
 import type { Clock } from '../shared/ports';
 import { writeFileAtomic } from './atomic-file';
+import { MAX_SMALL_FILE_BYTES, readRegularFile } from './bounded-read';
 import { deriveScryptKey, type ScryptParams } from './encryption';
 
 export const APP_LOCK_FILE = 'app-lock.json';
@@ -71,7 +72,7 @@ export class AppLock {
     const filePath = path.join(dir, APP_LOCK_FILE);
     let text: string;
     try {
-      text = await readFile(filePath, 'utf8');
+      text = (await readRegularFile(filePath, MAX_SMALL_FILE_BYTES)).toString('utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new AppLock(filePath, clock, null, false);
       warn(`app lock: ${APP_LOCK_FILE} unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'}); staying locked`);
