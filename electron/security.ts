@@ -121,7 +121,7 @@ export function installSessionGuards(session: Session, deps: SessionGuardDeps): 
   let previousScreenId: string | null = null;
   // The sources of the current scan, asked for once: under Wayland (PipeWire) every getSources
   // call opens the system's screen picker and returns the one screen chosen there, so one scan
-  // must show one picker. Reset by restartScreens() when the next scan begins.
+  // must show one picker. Reset by beginScan() when the next scan begins.
   let scanSources: Promise<DesktopCapturerSource[]> | null = null;
   session.webRequest.onBeforeRequest((details, callback) => {
     const allowed = isRequestAllowed(details.url, trustedOrigin);
