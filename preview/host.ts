@@ -221,7 +221,7 @@ function send(response: ServerResponse, status: number, text: string): void {
  * browser tab it could trust): `TWEESTAP_PREVIEW_SAVE_DIR`, else `~/Downloads`, where the
  * browser's download went before. The window only hears the file's name, as in the app.
  */
-export function previewSaveDir(env: NodeJS.ProcessEnv): string {
+function previewSaveDir(env: NodeJS.ProcessEnv): string {
   return env.TWEESTAP_PREVIEW_SAVE_DIR || path.join(homedir(), 'Downloads');
 }
 
