@@ -410,7 +410,6 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
   };
 }
 
-/** An add that wrote nothing (a duplicate to ask about, a migration batch still incomplete, a password to ask for). */
 /**
  * Makes each method of CHANGES_ACCOUNTS announce `accounts-changed` when it has changed the list,
  * whoever calls it: the window through dispatch, or main and the tray directly with typed calls.
@@ -428,6 +427,7 @@ function announceAccountChanges(api: TweestapApi, emit: (event: ApiEvent) => voi
   }
 }
 
+/** An add that wrote nothing (a duplicate to ask about, a migration batch still incomplete, a password to ask for). */
 function isPendingAdd(value: unknown): boolean {
   const status = (value as { status?: unknown } | undefined)?.status;
   return status === 'duplicate' || status === 'batch-progress' || status === 'password-required';
