@@ -24,7 +24,7 @@ import {
   type Sealed,
   type ScryptParams,
 } from './encryption';
-import { toOtpParams } from './account-fields';
+import { toOtpParams, type LooseAccountFields } from './account-fields';
 
 export const BACKUP_FORMAT = 'tweestap-backup';
 const BACKUP_VERSION = 1;
@@ -83,23 +83,29 @@ const storedAccountSchema = z.strictObject({
   counter: z.number(),
 });
 
+/**
+ * {@link toOtpParams}, or `invalidKey` naming the account's 1-based `index` (without the shared/otp
+ * detail). A name with hidden characters (stored by a version before they were refused) keeps its
+ * own error, so the user knows why and can rename it first.
+ */
+function toStoredParams(
+  fields: LooseAccountFields,
+  invalidKey: 'backup.accountInvalid' | 'backup.contentInvalid',
+  index: number,
+): OtpParams {
+  try {
+    return toOtpParams(fields);
+  } catch (error) {
+    if (error instanceof TweestapError && error.key === 'otp.labelHiddenCharacter') throw error;
+    throw new TweestapError('input', invalidKey, { index });
+  }
+}
+
 /** One decrypted account, or `backup.contentInvalid` naming its 1-based index. */
 function readStoredAccount(raw: unknown, index: number): OtpParams {
   const stored = storedAccountSchema.safeParse(raw);
-  if (stored.success) {
-    try {
-      return toOtpParams(stored.data);
-    } catch (error) {
-      // A name with hidden characters (written by a version before they were refused) is named,
-      // so the user knows why; anything else is reported below, without the shared/otp detail.
-      if (isHiddenCharacterError(error)) throw error;
-    }
-  }
-  throw new TweestapError('input', 'backup.contentInvalid', { index });
-}
-
-function isHiddenCharacterError(error: unknown): boolean {
-  return error instanceof TweestapError && error.key === 'otp.labelHiddenCharacter';
+  if (!stored.success) throw new TweestapError('input', 'backup.contentInvalid', { index });
+  return toStoredParams(stored.data, 'backup.contentInvalid', index);
 }
 
 /** Unicode-normalises the password, so the same typed password works on every OS and keyboard. */
@@ -127,15 +133,7 @@ export async function encryptBackup(
   if (accounts.length > MAX_ACCOUNTS) {
     throw new TweestapError('input', 'backup.tooManyAccounts', { count: accounts.length, max: MAX_ACCOUNTS });
   }
-  const stored = accounts.map((account, index) => {
-    try {
-      return toOtpParams(account);
-    } catch (error) {
-      // Such a name (stored before they were refused) is named, so the user can rename it first.
-      if (isHiddenCharacterError(error)) throw error;
-      throw new TweestapError('input', 'backup.accountInvalid', { index: index + 1 });
-    }
-  });
+  const stored = accounts.map((account, index) => toStoredParams(account, 'backup.accountInvalid', index + 1));
   const kdf = { N: options.scryptN ?? DEFAULT_SCRYPT_N, r: SCRYPT_R, p: SCRYPT_P, salt: randomBytes(SALT_BYTES) };
   const nonce = randomBytes(GCM_NONCE_BYTES);
   const key = await deriveScryptKey(passwordBytes(password), kdf.salt, kdf);
