@@ -3,7 +3,8 @@
  * that is an authenticator link or a key, quoting it would put the secret in a terminal, a CI
  * log or a bug report (issue 12.3: `tweestap "$URI"`). Such a value is replaced by a placeholder.
  */
-import type { MessageParams } from '../shared/i18n';
+import type { TweestapError } from '../shared/errors';
+import type { MessageKey, MessageParams } from '../shared/i18n';
 
 /** A link with a scheme (otpauth://, otpauth-migration://, any URL) or anything holding `secret=`. */
 const LINK = /(^|[^a-z0-9])(otpauth(-migration)?:|[a-z][a-z0-9+.-]*:\/\/)|secret=/i;
@@ -43,4 +44,9 @@ export function redactParams(params: MessageParams, hidden: (kind: 'link' | 'key
       return [name, looksLikeKey(value) ? hidden('key') : value];
     }),
   );
+}
+
+/** The message of `error` in the reader's language, a quoted link or key replaced by a placeholder. */
+export function redactedMessage(error: TweestapError, t: (key: MessageKey, params?: MessageParams) => string): string {
+  return t(error.key, redactParams(error.params, (kind) => t(kind === 'link' ? 'cli.redacted.link' : 'cli.redacted.key')));
 }

@@ -2,7 +2,7 @@
 import { TweestapError } from '../shared/errors';
 import type { CliContext, CommandEntry } from './context';
 import { EXIT, exitCodeFor, type ExitCode } from './exit-codes';
-import { redactParams } from './redact';
+import { redactedMessage } from './redact';
 
 /** `--help` or `-h` before any `--` asks for help instead of running the command. */
 function wantsHelp(argv: readonly string[]): boolean {
@@ -30,8 +30,7 @@ function overview(commands: readonly CommandEntry[]): string {
 function report(error: unknown, ctx: CliContext, command: CommandEntry | undefined): ExitCode {
   if (error instanceof TweestapError) {
     // A link or key typed in the wrong place is not quoted back (issue 12.3).
-    const params = redactParams(error.params, (kind) => ctx.t(kind === 'link' ? 'cli.redacted.link' : 'cli.redacted.key'));
-    ctx.warn(`tweestap: ${ctx.t(error.key, params)}`);
+    ctx.warn(`tweestap: ${redactedMessage(error, ctx.t)}`);
     if (error.key.startsWith('cli.usage.')) ctx.warn(ctx.t('cli.usage.hint', { command: command ? `${command.name} ` : '' }));
     return exitCodeFor(error.kind);
   }

@@ -10,7 +10,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { TweestapError } from '../shared/errors';
 import { codeRows, type CodeHost, type CodeRequest } from './code-request';
-import { redactParams } from './redact';
+import { redactedMessage } from './redact';
 
 /** Query parameters of GET /v1/codes and the request field each fills. */
 const PARAMETERS = { query: 'query', fresh: 'fresh', minValid: 'minValid', maxWait: 'maxWait', at: 'at', offset: 'offset', window: 'window' } as const;
@@ -27,10 +27,7 @@ type ErrorBody = { status: number; kind: string; message: string };
 export function codesHandler(host: CodeHost, options: ServeOptions): (req: IncomingMessage, res: ServerResponse) => void {
   const expected = Buffer.from(`Bearer ${options.token}`);
   const origin = `http://${options.host}`;
-  const fail = (status: number, kind: string, error: TweestapError): ErrorBody => {
-    const params = redactParams(error.params, (what) => host.t(what === 'link' ? 'cli.redacted.link' : 'cli.redacted.key'));
-    return { status, kind, message: host.t(error.key, params) };
-  };
+  const fail = (status: number, kind: string, error: TweestapError): ErrorBody => ({ status, kind, message: redactedMessage(error, host.t) });
 
   const answer = async (req: IncomingMessage): Promise<{ status: number; body: unknown }> => {
     if (req.headers.host !== options.host || (req.headers.origin !== undefined && req.headers.origin !== origin)) {
