@@ -76,7 +76,7 @@ export function localeFromEnv(env: NodeJS.ProcessEnv): Locale {
  * error message cannot move the cursor, rewrite lines or set the clipboard. JSON stays valid
  * and parses to the same values (the escapes are JSON escapes).
  */
-export function terminalText(text: string): string {
+function terminalText(text: string): string {
   return escapeHidden(text, '\n');
 }
 

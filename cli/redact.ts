@@ -17,7 +17,7 @@ const HEX_RUN = /[0-9a-f]{32,}/gi;
  * characters with a digit or all in capitals (long lower-case words without digits, such as
  * a name, pass), or 32+ hexadecimal digits.
  */
-export function looksLikeKey(text: string): boolean {
+function looksLikeKey(text: string): boolean {
   const base32 = (text.match(BASE32_RUN) ?? []).some((run) => {
     const bare = run.replace(/[ =-]/g, '');
     return bare.length >= 16 && (/[2-7]/.test(bare) || bare === bare.toUpperCase());
@@ -25,7 +25,7 @@ export function looksLikeKey(text: string): boolean {
   return base32 || (text.match(HEX_RUN) ?? []).some((run) => /[0-9]/.test(run) && /[a-f]/i.test(run));
 }
 
-export function looksLikeLink(text: string): boolean {
+function looksLikeLink(text: string): boolean {
   return LINK.test(text);
 }
 

@@ -7,7 +7,7 @@ import { readRegularFile } from '../node/bounded-read';
 import { TweestapError } from '../shared/errors';
 
 /** More than any link, key or password; a bound, so `tweestap add - </dev/zero` ends. */
-export const MAX_INPUT_BYTES = 1024 * 1024;
+const MAX_INPUT_BYTES = 1024 * 1024;
 
 /** The options that name where a link comes from, for `code`, `verify` and `inspect`. */
 export const LINK_OPTIONS = {

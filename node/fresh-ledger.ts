@@ -22,7 +22,7 @@ import { TweestapError } from '../shared/errors';
 import { writeFileAtomic } from './atomic-file';
 import { errorCode, withFileLock, type FileLockOptions } from './file-lock';
 
-export const LEDGER_FORMAT = 'tweestap-fresh-ledger';
+const LEDGER_FORMAT = 'tweestap-fresh-ledger';
 const LEDGER_VERSION = 1;
 /** Steps before the current one that stay listed (they can no longer be handed out anyway). */
 const KEEP_PAST_STEPS = 3;

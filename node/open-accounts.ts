@@ -18,7 +18,7 @@ import { systemClock } from '../shared/ports';
  * (DEFAULT_KEYCHAIN_TIMEOUT_MS), which leaves a person time to answer an unlock prompt
  * (docs/security.md).
  */
-export const CLI_KEYCHAIN_TIMEOUT_MS = 3000;
+const CLI_KEYCHAIN_TIMEOUT_MS = 3000;
 
 export interface OpenAccountsOptions {
   /**
