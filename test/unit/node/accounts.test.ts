@@ -10,6 +10,7 @@ import { MapSecretStore } from '../../fixtures/map-secret-store';
 import { migrationUri } from '../../fixtures/otp/migration-payload';
 import { AccountService } from '../../../node/accounts';
 import { Vault } from '../../../node/vault';
+import { rejectionOf } from './importers/helpers';
 
 /** The Map-backed keychain double, counting batch loads and failing on demand. */
 class InstrumentedSecretStore extends MapSecretStore {
@@ -63,14 +64,7 @@ function vaultFile(): string {
   return readFileSync(path.join(dir, 'vault.json'), 'utf8');
 }
 
-async function rejection(promise: Promise<unknown>): Promise<TweestapError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TweestapError);
-  return error as TweestapError;
-}
+const rejection = (promise: Promise<unknown>) => rejectionOf(() => promise);
 
 describe('AccountService', () => {
   it('adds an account: secret in the keychain, labels in the vault, shown without the secret', async () => {

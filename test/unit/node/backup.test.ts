@@ -269,27 +269,16 @@ describe('decryptBackup refuses, with a clear message', () => {
     expect(error.params).toEqual({ index: 0 });
   });
 
-  /** The error `run` throws or rejects with (backup functions may be sync or async). */
-  async function failureOf(run: () => unknown): Promise<TweestapError> {
-    try {
-      await run();
-    } catch (error) {
-      expect(error).toBeInstanceOf(TweestapError);
-      return error as TweestapError;
-    }
-    throw new Error('expected a TweestapError');
-  }
-
   it.each([['U+202E', '\u202E'], ['a zero-width space', '\u200B'], ['ESC', '\u001B'], ['LF', '\n']])(
     'refuses a decrypted account whose name holds %s, saying so (issue 12.4)',
     async (_name, char) => {
       const accounts = [ACCOUNTS[0], { ...ACCOUNTS[1], issuer: `Nse-Portal${char}` }];
-      expectRejected(await failureOf(() => decryptBackup(sealPlaintext(JSON.stringify({ createdAt: 1, accounts })), PASSWORD)), 'otp.labelHiddenCharacter');
+      expectRejected(await rejectionOf(() => decryptBackup(sealPlaintext(JSON.stringify({ createdAt: 1, accounts })), PASSWORD)), 'otp.labelHiddenCharacter');
     },
   );
 
   it('names an account stored with a hidden character when asked to back it up (rename it first)', async () => {
-    expectRejected(await failureOf(() => backupOf([ACCOUNTS[0]!, { ...ACCOUNTS[1]!, account: 'x\u202E' }])), 'otp.labelHiddenCharacter');
+    expectRejected(await rejectionOf(() => backupOf([ACCOUNTS[0]!, { ...ACCOUNTS[1]!, account: 'x\u202E' }])), 'otp.labelHiddenCharacter');
   });
 
   it.each([

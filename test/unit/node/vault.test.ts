@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TweestapError } from '../../../shared/errors';
+import { rejectionOf } from './importers/helpers';
 import { Vault, type VaultAccount } from '../../../node/vault';
 
 function account(id: string, extra: Partial<VaultAccount> = {}): VaultAccount {
@@ -21,14 +21,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-async function vaultError(promise: Promise<unknown>): Promise<TweestapError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TweestapError);
-  return error as TweestapError;
-}
+const vaultError = (promise: Promise<unknown>) => rejectionOf(() => promise);
 
 describe('Vault', () => {
   it('reads a missing file as an empty vault and does not create it on a no-op update', async () => {
