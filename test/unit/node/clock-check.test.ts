@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { checkClock, clockCheckUrl, type HeadFetch } from '../../../node/clock-check';
 import { TweestapError } from '../../../shared/errors';
 import { startSkewedServer, type SkewedServer } from '../../fixtures/clock/skewed-server';
+import { rejectionOf } from './importers/helpers';
 
 let server: SkewedServer | null = null;
 afterEach(async () => {
@@ -10,14 +11,7 @@ afterEach(async () => {
   server = null;
 });
 
-async function failure(promise: Promise<unknown>): Promise<TweestapError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof TweestapError)) throw new Error(`expected a TweestapError, got ${String(error)}`);
-  return error;
-}
+const failure = (promise: Promise<unknown>) => rejectionOf(() => promise);
 
 describe('checkClock against a server 90 s ahead', () => {
   it('measures about +90 s from several HEAD requests', async () => {
