@@ -16,7 +16,6 @@ import { MAX_LABEL_LENGTH } from '../shared/limits';
 import { hotpCode, totpAt } from '../shared/otp/codes';
 import { displayName } from '../shared/otp/label';
 import { checkLabelCharacters } from '../shared/otp/label-safety';
-import type { LabelIndex } from '../shared/otp/look-alike';
 import type { MigrationBatch } from '../shared/otp/migration';
 import { validateOtpParams, weakSecretWarnings } from '../shared/otp/secret';
 import { parseOtpauthUri } from '../shared/otp/uri';
@@ -254,7 +253,7 @@ export class AccountService {
    * (an import or a restore).
    */
   async addMany(input: OtpParams[], onDuplicate: DuplicateChoice, warnings: UserMessage[] = []): Promise<AddResult> {
-    const params = input.map(checkParams);
+    const params = input.map(checkNewAccount);
     const { accounts: current, secrets } = await this.load();
     const { LabelIndex: Index, firstLookAlikePair } = await import('../shared/otp/look-alike');
     // Two names in one file that only look alike (`Nse-Portal` and `Nѕе-Portal`) are refused whole.
@@ -276,7 +275,10 @@ export class AccountService {
     const addedAt = new Date(this.clock.now()).toISOString();
     const raced = await this.vault.update((accounts) => {
       // Another process may have added the same account since we looked: then ask again.
-      if (onDuplicate === 'ask' && entries.some(({ params: p }) => findDuplicate(Index, accounts, p))) return true;
+      if (onDuplicate === 'ask') {
+        const latest = new Index(accounts);
+        if (entries.some(({ params: p }) => latest.find(p))) return true;
+      }
       for (const { id, params: p } of entries) {
         const { secret: _secret, ...settings } = p;
         const stored: VaultAccount = { id, ...settings, addedAt };
@@ -310,16 +312,16 @@ export class AccountService {
     return { uri, accounts, warnings: migrationImportWarnings(accounts, await this.vault.read()) };
   }
 
-  /**
-   * The vault and the secrets. Secrets are loaded in one keychain call at first use and cached;
-   * they are loaded again only when the vault holds an id that did not exist at the last load
-   * (added by another process), so a secret that is really missing costs no extra calls.
-   */
   /** One account's secret: from the batch load when there was one, else by itself. */
   private async secretFor(accountId: string): Promise<string | null> {
     return this.cache?.secrets.get(accountId) ?? (await this.secrets.get(accountId));
   }
 
+  /**
+   * The vault and the secrets. Secrets are loaded in one keychain call at first use and cached;
+   * they are loaded again only when the vault holds an id that did not exist at the last load
+   * (added by another process), so a secret that is really missing costs no extra calls.
+   */
   private async load(): Promise<{ accounts: VaultAccount[]; secrets: Map<string, string> }> {
     const accounts = await this.vault.read();
     if (!this.cache || accounts.some((a) => !this.cache!.knownIds.has(a.id) && !this.cache!.secrets.has(a.id))) {
@@ -351,18 +353,11 @@ function findById(accounts: VaultAccount[], id: string): VaultAccount {
   return account;
 }
 
-/** The account `p` duplicates: the same names ignoring case, or names that only look alike (shared/otp/look-alike.ts). */
-function findDuplicate(Index: typeof LabelIndex, accounts: VaultAccount[], p: Pick<OtpParams, 'issuer' | 'account'>) {
-  return new Index(accounts).find(p);
-}
-
-/** Validated, canonical parameters with labels short enough for the vault. */
-/** What every added account must pass; `import --dry-run` checks with it too, so it promises no more than an import does. */
+/**
+ * Validated, canonical parameters with labels short enough for the vault: what every added
+ * account must pass; `import --dry-run` checks with it too, so it promises no more than an import does.
+ */
 export function checkNewAccount(p: OtpParams): OtpParams {
-  return checkParams(p);
-}
-
-function checkParams(p: OtpParams): OtpParams {
   const valid = validateOtpParams(p);
   // An account without any name could not be told apart in the list (rename refuses it too).
   if (checkLabel(valid.issuer) === '' && checkLabel(valid.account) === '') throw new TweestapError('input', 'vault.labelsEmpty');
