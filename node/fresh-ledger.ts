@@ -138,16 +138,15 @@ export class FreshLedger {
   /** Runs `change` on the ledger under the lock and writes the result. */
   private async locked<T>(change: (data: LedgerData) => T): Promise<T> {
     await this.ensureDir();
-    return withFileLock(
-      this.lockFile,
-      async () => {
-        const data = await this.read();
-        const result = change(data);
-        await writeFileAtomic(this.file, `${JSON.stringify(data)}\n`);
-        return result;
-      },
-      this.options.lock,
-    );
+    return withFileLock(this.lockFile, () => this.rewrite(change), this.options.lock);
+  }
+
+  /** Reads the ledger, runs `change` on it and writes the result (the caller holds the lock). */
+  private async rewrite<T>(change: (data: LedgerData) => T): Promise<T> {
+    const data = await this.read();
+    const result = change(data);
+    await writeFileAtomic(this.file, `${JSON.stringify(data)}\n`);
+    return result;
   }
 
   /** The ledger; a missing file is empty, a corrupt or foreign one is rebuilt (and reported). */
@@ -190,18 +189,15 @@ export class FreshLedger {
           await handle.close();
         }
         await rename(temp, this.keyFile);
-        if (existing !== '') await this.markRebuiltUnlocked();
+        if (existing !== '') {
+          await this.rewrite((data) => {
+            data.rebuiltAt = this.now();
+          });
+        }
         return key;
       },
       this.options.lock,
     );
-  }
-
-  /** Sets the rebuild mark (the caller holds the lock). */
-  private async markRebuiltUnlocked(): Promise<void> {
-    const data = await this.read();
-    data.rebuiltAt = this.now();
-    await writeFileAtomic(this.file, `${JSON.stringify(data)}\n`);
   }
 
   private async ensureDir(): Promise<void> {
