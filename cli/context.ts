@@ -123,15 +123,15 @@ export function processContext(env: NodeJS.ProcessEnv): CliContext {
       });
     },
     ledger() {
-      // Said once per process, however many requests (tweestap serve) find the ledger damaged.
-      let told = false;
-      const onRebuilt = (file: string) => {
-        if (!told) warn(`tweestap: ${t('cli.code.ledgerRebuilt', { file })}`);
-        told = true;
-      };
-      ledger ??= Promise.all([import('../node/fresh-ledger'), import('../node/paths')]).then(
-        ([{ FreshLedger }, { dataDir }]) => new FreshLedger(dataDir(env), { onRebuilt }),
-      );
+      ledger ??= Promise.all([import('../node/fresh-ledger'), import('../node/paths')]).then(([{ FreshLedger }, { dataDir }]) => {
+        // Said once per process, however many requests (tweestap serve) find the ledger damaged.
+        let told = false;
+        const onRebuilt = (file: string) => {
+          if (!told) warn(`tweestap: ${t('cli.code.ledgerRebuilt', { file })}`);
+          told = true;
+        };
+        return new FreshLedger(dataDir(env), { onRebuilt });
+      });
       return ledger;
     },
   };
