@@ -2,72 +2,22 @@
  * The browser test harness: per test file a fresh TWEESTAP_HOME, config folder and keychain
  * service name; the real built main (dist/electron/main.cjs and preload.cjs) on the Electron
  * stand-in (test/shell/launch.ts), its window driven through playwright-core; the practice portal
- * in-process; a screenshot (and main's output) for every failing test. startPreviewHost stays for
- * security-canary.test.ts, whose leak search is built on the preview host's HTTP responses, its
- * output and a Chromium profile the test owns.
+ * in-process; a screenshot (and main's output) for every failing test. Every file goes through
+ * main; the preview host (`npm run preview`) is a development tool, tested in test/unit/preview and
+ * test/keychain.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { FIRST_SCREEN, launchApp, type ShellApp } from '../shell/launch';
 import type { ApiMethod, ApiResult, TweestapApi } from '../../shared/api';
 import { startPracticePortal, type PracticePortal } from '../fixtures/practice-portal/portal';
-import { CHROMIUM_ARGS } from '../fixtures/chromium-args';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-export { CHROMIUM_ARGS };
-
-export interface PreviewHost {
-  url: string;
-  home: string;
-  process: ChildProcess;
-  stop(): Promise<void>;
-}
-
-/**
- * Starts `node dist/preview/server.mjs` with its own data folder and waits for its URL line.
- * `seedHome` may write files into that folder before the host starts (e.g. a damaged vault.json).
- */
-export async function startPreviewHost(env: Record<string, string>, seedHome?: (home: string) => void): Promise<PreviewHost> {
-  const home = mkdtempSync(join(tmpdir(), 'tweestap-e2e-home-'));
-  seedHome?.(home);
-  const child = spawn(process.execPath, [join(ROOT, 'dist/preview/server.mjs')], {
-    cwd: ROOT,
-    env: { ...process.env, TWEESTAP_HOME: home, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`preview host did not start in 20 s: ${stderr}`)), 20_000);
-    child.once('exit', (code) => reject(new Error(`preview host exited with ${code}: ${stderr}`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      const match = /^Tweestap preview: (\S+)$/.exec(line);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolveUrl(match[1]);
-      }
-    });
-  });
-  return {
-    url,
-    home,
-    process: child,
-    stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((done) => child.once('exit', done));
-        child.kill('SIGTERM');
-        await exited;
-      }
-      rmSync(home, { recursive: true, force: true });
-    },
-  };
-}
 
 /**
  * The real app under test: the built dist/electron/main.cjs and preload.cjs on the Electron
@@ -265,27 +215,14 @@ export async function axeViolations(page: Page): Promise<{ id: string; help: str
 
 /**
  * Calls the API for test set-up and for checking what main stored; throws on an error result.
- * Through main: `window.tweestap` of main's window, so the call crosses the real preload,
- * ipc.ts (with its sender check) and main.ts. A preview host (still used by the files that test
- * the preview host itself): its HTTP API (preview/PROTOCOL.md).
+ * Through `window.tweestap` of main's window, so the call crosses the real preload, ipc.ts (with
+ * its sender check) and main.ts.
  */
-export async function callApi<M extends ApiMethod>(host: MainHost | PreviewHost, method: M, ...args: Parameters<TweestapApi[M]>): Promise<Awaited<ReturnType<TweestapApi[M]>>> {
-  let result: ApiResult<Awaited<ReturnType<TweestapApi[M]>>>;
-  if ('kind' in host) {
-    result = (await host.page.evaluate(
-      ([name, given]) => (window as unknown as { tweestap: Record<string, (...values: unknown[]) => Promise<unknown>> }).tweestap[name]!(...given),
-      [method, args as unknown[]] as const,
-    )) as ApiResult<Awaited<ReturnType<TweestapApi[M]>>>;
-  } else {
-    const url = new URL(host.url);
-    const token = new URLSearchParams(url.hash.slice(1)).get('token');
-    const response = await fetch(`${url.origin}/api/${method}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-      body: JSON.stringify({ args }),
-    });
-    result = (await response.json()) as ApiResult<Awaited<ReturnType<TweestapApi[M]>>>;
-  }
+export async function callApi<M extends ApiMethod>(host: MainHost, method: M, ...args: Parameters<TweestapApi[M]>): Promise<Awaited<ReturnType<TweestapApi[M]>>> {
+  const result = (await host.page.evaluate(
+    ([name, given]) => (window as unknown as { tweestap: Record<string, (...values: unknown[]) => Promise<unknown>> }).tweestap[name]!(...given),
+    [method, args as unknown[]] as const,
+  )) as ApiResult<Awaited<ReturnType<TweestapApi[M]>>>;
   if (!result.ok) throw new Error(`${method} failed: ${result.error.key}`);
   return result.value;
 }

@@ -1,21 +1,22 @@
 /**
- * Canary secrets: one added through the app (a link pasted in the preview host's UI, in Debian
- * Chromium) and one through the CLI, on the same data folder and keychain service. Afterwards
- * each is searched for in every place a secret could leak to: the preview host's stdout and
- * stderr, the browser console, every API response the renderer received, the renderer's storage
- * (localStorage, sessionStorage, IndexedDB, Cache Storage), the Chromium profile folder on disk
- * (including its crash reports), the data folder, and the CLI's output. It must be found nowhere
- * but the keychain (asked with `secret-tool`, as any program of this user could) and the export
- * the test asked for.
+ * Canary secrets: one added through the app (a link pasted in the real app: main.cjs and
+ * preload.cjs on the Electron stand-in, its window in Debian Chromium) and one through the CLI, on
+ * the same data folder and keychain service. Afterwards each is searched for in every place a
+ * secret could leak to: main's stdout and stderr, the browser console, every message main handed
+ * the renderer (each invoke reply and each webContents.send, recorded by the stand-in), the
+ * renderer's storage (localStorage, sessionStorage, IndexedDB, Cache Storage), the app's userData
+ * folder on disk after quit (Chromium's profile lives there, as Electron's sessionData does,
+ * crash reports included), the data folder, and the CLI's output. It must be found nowhere but
+ * the keychain (asked with `secret-tool`, as any program of this user could) and the export the
+ * test asked for.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, startPreviewHost, testUri, type PreviewHost } from './harness';
+import { testUri, useE2e } from './harness';
 import { buildCli, tweestap, type CliResult } from '../unit/cli/run-cli';
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -27,14 +28,8 @@ const CANARIES = [APP_CANARY, CLI_CANARY];
 /** Stored in localStorage on purpose: the on-disk search must find it. */
 const CONTROL = `CONTROL${canary()}`;
 
-let host: PreviewHost;
-let service: string;
-let profile: string;
-let browser: BrowserContext;
-let app: Page;
-let hostOutput = '';
+const ctx = useE2e();
 const consoleLines: string[] = [];
-const responseBodies: Array<{ url: string; body: string }> = [];
 const cliResults: Array<{ args: string[]; result: CliResult }> = [];
 
 /** Every file under `dir`, recursively. */
@@ -62,53 +57,30 @@ function filesWithCanary(dir: string, texts: readonly string[] = CANARIES): stri
 
 const leaks = (text: string) => CANARIES.filter((c) => text.includes(c));
 
+/** The CLI on the app's data folder and keychain service. */
+const cliEnv = () => ({ TWEESTAP_HOME: ctx.host.home, TWEESTAP_KEYCHAIN_SERVICE: ctx.keychainService });
+
 function cli(args: string[]): CliResult {
-  const result = tweestap(args, { TWEESTAP_HOME: host.home, TWEESTAP_KEYCHAIN_SERVICE: service });
+  const result = tweestap(args, cliEnv());
   cliResults.push({ args, result });
   return result;
 }
 
-beforeAll(async () => {
+beforeAll(() => {
   buildCli();
-  service = `tweestap-canary-${randomBytes(4).toString('hex')}`;
-  host = await startPreviewHost({ TWEESTAP_KEYCHAIN_SERVICE: service });
-  host.process.stdout!.setEncoding('utf8').on('data', (chunk: string) => (hostOutput += chunk));
-  host.process.stderr!.setEncoding('utf8').on('data', (chunk: string) => (hostOutput += chunk));
-  profile = mkdtempSync(join(tmpdir(), 'tweestap-canary-chromium-'));
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-    headless: !process.env.HEADED,
-    locale: 'en-GB',
-    viewport: { width: 900, height: 800 },
-  });
-  app = browser.pages()[0] ?? (await browser.newPage());
-  app.on('console', (message) => consoleLines.push(message.text()));
-  app.on('pageerror', (error) => consoleLines.push(String(error)));
-  app.on('response', (response) => {
-    // The event stream never ends; it carries only `accounts-changed` and settings events.
-    if ((response.headers()['content-type'] ?? '').includes('text/event-stream')) return;
-    void response.text().then(
-      (body) => responseBodies.push({ url: response.url(), body }),
-      () => undefined,
-    );
-  });
-  await app.goto(host.url);
-  await app.locator('.app-header, .keychain-problem').first().waitFor();
-}, 90_000);
+  ctx.app.on('console', (message) => consoleLines.push(message.text()));
+  ctx.app.on('pageerror', (error) => consoleLines.push(String(error)));
+});
 
-afterAll(async () => {
-  await browser?.close().catch(() => undefined);
-  await host?.stop();
-  if (profile) rmSync(profile, { recursive: true, force: true });
+afterAll(() => {
   // Leave nothing in the test keyring.
-  for (const account of keychainAccounts()) execFileSync('secret-tool', ['clear', 'service', service, 'account', account]);
+  for (const account of keychainAccounts()) execFileSync('secret-tool', ['clear', 'service', ctx.keychainService, 'account', account]);
 });
 
 /** The accounts of our service in the keychain, through secret-tool (libsecret-tools). */
 function keychainAccounts(): string[] {
   // secret-tool prints the attributes on stderr and the rest on stdout.
-  const { stdout, stderr } = spawnSync('secret-tool', ['search', '--all', 'service', service], { encoding: 'utf8' });
+  const { stdout, stderr } = spawnSync('secret-tool', ['search', '--all', 'service', ctx.keychainService], { encoding: 'utf8' });
   return [...`${stdout}\n${stderr}`.matchAll(/^attribute\.account = (.+)$/gm)].map((m) => m[1]!);
 }
 
@@ -149,6 +121,7 @@ async function rendererStorage(page: Page): Promise<string> {
 
 describe('a canary secret is found nowhere but the keychain and the export asked for', () => {
   it('adds one canary by pasting a link in the app and one with the CLI', async () => {
+    const app = ctx.app;
     await app.getByRole('button', { name: 'Add account', exact: true }).first().click();
     await app.getByRole('button', { name: 'Paste a link' }).click();
     await app.getByLabel('Link (otpauth:// or otpauth-migration://)').fill(testUri('Canary App', 'app@example.nl', APP_CANARY));
@@ -165,24 +138,22 @@ describe('a canary secret is found nowhere but the keychain and the export asked
     // Everyday CLI use, and a bad link with a canary in it: errors must not echo it.
     for (const args of [['list'], ['list', '--json'], ['code'], ['code', '--json'], ['code', 'Canary', '--json']]) cli(args);
     expect(cli(['add', `otpauth://totp/Bad:x?secret=${APP_CANARY}&digits=99`]).status).toBe(2);
-    const url = new URL(host.url);
-    const bad = await fetch(`${url.origin}/api/addFromUri`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${new URLSearchParams(url.hash.slice(1)).get('token')}` },
-      body: JSON.stringify({ args: [`otpauth://totp/Bad:x?secret=${APP_CANARY}&period=-1`, 'ask'] }),
-    });
-    const badBody = await bad.text();
-    expect(badBody).toContain('"ok":false');
+    // The same through the window's bridge, as a page script could: the refusal must not echo it.
+    const bad = await app.evaluate(
+      (link) => (window as unknown as { tweestap: { addFromUri(uri: string, mode: string): Promise<unknown> } }).tweestap.addFromUri(link, 'ask'),
+      `otpauth://totp/Bad:x?secret=${APP_CANARY}&period=-1`,
+    );
+    const badBody = JSON.stringify(bad);
     expect(leaks(badBody)).toEqual([]);
   });
 
   it('is in the keychain, where any program of this user can ask for it (secret-tool)', () => {
-    const secrets = keychainAccounts().map((account) => execFileSync('secret-tool', ['lookup', 'service', service, 'account', account], { encoding: 'utf8' }));
+    const secrets = keychainAccounts().map((account) => execFileSync('secret-tool', ['lookup', 'service', ctx.keychainService, 'account', account], { encoding: 'utf8' }));
     expect(secrets).toEqual(expect.arrayContaining(CANARIES));
   });
 
   it('is in the export the test asked for, and in no other CLI output', () => {
-    const exported = tweestap(['export', '--uris'], { TWEESTAP_HOME: host.home, TWEESTAP_KEYCHAIN_SERVICE: service });
+    const exported = tweestap(['export', '--uris'], cliEnv());
     expect(exported.status).toBe(0);
     expect(leaks(exported.stdout).sort()).toEqual([...CANARIES].sort());
     for (const { args, result } of cliResults) {
@@ -191,34 +162,40 @@ describe('a canary secret is found nowhere but the keychain and the export asked
     }
   });
 
-  it('never reaches the renderer: no API response holds it', async () => {
+  it('never reaches the renderer: no message main handed it holds it', async () => {
+    const app = ctx.app;
     await app.reload();
     await app.locator('.account-row').first().waitFor();
-    await expect.poll(() => responseBodies.filter((r) => r.url.includes('/api/codes')).length).toBeGreaterThan(0);
-    const apiResponses = responseBodies.filter((r) => r.url.includes('/api/'));
-    expect(apiResponses.map((r) => new URL(r.url).pathname)).toEqual(expect.arrayContaining(['/api/listAccounts', '/api/codes', '/api/addFromUri']));
-    for (const { url, body } of responseBodies) expect(leaks(body), url).toEqual([]);
+    await expect.poll(async () => (await ctx.host.shell.delivered()).filter((message) => message.channel === 'tweestap:codes').length).toBeGreaterThan(0);
+    const delivered = await ctx.host.shell.delivered();
+    expect(delivered.map((message) => message.channel)).toEqual(expect.arrayContaining(['tweestap:listAccounts', 'tweestap:codes', 'tweestap:addFromUri', 'tweestap:copyCode']));
+    // What the window should see is there (the search reads the real messages), the secrets are not.
+    expect(delivered.some((message) => message.channel === 'tweestap:listAccounts' && message.json.includes('Canary Cli'))).toBe(true);
+    for (const { channel, json } of delivered) expect(leaks(json), channel).toEqual([]);
     expect(leaks(await app.content())).toEqual([]);
   });
 
-  it('is not in the renderer storage, the console or the host logs', async () => {
+  it('is not in the renderer storage, the console or main\'s output', async () => {
+    const app = ctx.app;
     // A control value, so that the search is shown to find what the renderer does store.
     await app.evaluate((control) => localStorage.setItem('tweestap-test-control', control), CONTROL);
     const storage = await rendererStorage(app);
     expect(storage).toContain(CONTROL);
     expect(leaks(storage)).toEqual([]);
     expect(leaks(consoleLines.join('\n'))).toEqual([]);
-    expect(leaks(hostOutput)).toEqual([]);
+    expect(leaks(ctx.host.shell.output())).toEqual([]);
   });
 
-  it('is in no file of the data folder or of the Chromium profile (crash reports included)', async () => {
-    expect(filesWithCanary(host.home)).toEqual([]);
-    // Closed first, so everything Chromium keeps is flushed to disk.
-    await browser.close();
-    const files = filesUnder(profile);
+  it('is in no file of the data folder or of userData with Chromium\'s profile (crash reports included), after quit', async () => {
+    expect(filesWithCanary(ctx.host.home)).toEqual([]);
+    const delivered = (await ctx.host.shell.delivered()).length;
+    // The user quits: Chromium flushes what it keeps to disk.
+    await ctx.host.shell.quit();
+    expect(await ctx.host.shell.exited).toBe(0);
+    const files = filesUnder(ctx.host.configHome);
     expect(files.length).toBeGreaterThan(10);
-    expect(filesWithCanary(profile, [CONTROL])).not.toEqual([]);
-    expect(filesWithCanary(profile)).toEqual([]);
-    console.log(`canary: searched ${files.length} profile files, ${filesUnder(host.home).length} data files, ${responseBodies.length} responses, ${consoleLines.length} console lines, ${cliResults.length} CLI runs`);
+    expect(filesWithCanary(ctx.host.configHome, [CONTROL])).not.toEqual([]);
+    expect(filesWithCanary(ctx.host.configHome)).toEqual([]);
+    console.log(`canary: searched ${files.length} userData files, ${filesUnder(ctx.host.home).length} data files, ${delivered} messages from main, ${consoleLines.length} console lines, ${cliResults.length} CLI runs`);
   });
 });

@@ -80,6 +80,23 @@ describe('start-up and the bridge through main', () => {
   });
 });
 
+describe("Chromium's own data (app.md getPath 'sessionData')", () => {
+  test('Chromium keeps its profile in userData, after quit too; the stand-in records what main hands the window', async () => {
+    const app = await shell.start();
+    const page = await app.mainWindow();
+    await page.evaluate(() => localStorage.setItem('tweestap-probe', 'kept'));
+    await api(page, 'listAccounts');
+    if (app.kind === 'stand-in') {
+      const replies = (await app.delivered()).filter((message) => message.kind === 'reply' && message.channel === 'tweestap:listAccounts');
+      expect(replies.at(-1)?.json).toMatch(/^\{"ok":true,"value":\[/);
+    }
+    await app.quit();
+    expect(await app.exited).toBe(0);
+    const userData = join(shell.configHome, 'Tweestap');
+    expect(existsSync(join(userData, 'Default', 'Local Storage'))).toBe(true);
+  });
+});
+
 /** Reads the X clipboard. */
 function readClipboard(): Promise<string> {
   return new Promise((resolve) => {
@@ -131,6 +148,25 @@ describe('the renderer can only be served by our own frame', () => {
     await page.goto('data:text/html,<p>not Tweestap</p>');
     const result = await page.evaluate(() => (window as unknown as { tweestap: { listAccounts(): Promise<unknown> } }).tweestap.listAccounts());
     expect(result).toMatchObject({ ok: false, error: { key: 'main.ipc.untrustedSender' } });
+  });
+});
+
+describe('navigation (web-contents.md will-navigate)', () => {
+  test('the page cannot navigate its window away from the app: main prevents it before any request leaves', async () => {
+    const app = await shell.start();
+    const page = await app.mainWindow();
+    const appUrl = page.url();
+    await page.evaluate(() => void (window.location.href = 'https://evil.example/steal'));
+    // Give the navigation its chance; it must not happen.
+    await page.waitForTimeout(500);
+    expect(page.url()).toBe(appUrl);
+    await page.locator('.app-header, .keychain-problem').first().waitFor({ timeout: 2_000 });
+    if (app.kind === 'stand-in') {
+      const navigations = (await app.state()).calls.filter((call) => call.method === 'will-navigate');
+      expect(navigations.map((call) => call.args.slice(1))).toContainEqual(['https://evil.example/steal', 'prevented']);
+      // Stopped by will-navigate, so main's request guard never saw it.
+      expect(app.output()).not.toContain('refused a request (https:)');
+    }
   });
 });
 

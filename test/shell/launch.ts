@@ -19,6 +19,7 @@ import { _electron, chromium, type Browser, type BrowserContext, type ElectronAp
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { DialogAnswer } from './stand-in/dialog';
 import type { StandInState } from './stand-in/control';
+import type { DeliveredMessage } from './stand-in/record';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 const MAIN = join(ROOT, 'dist/electron/main.cjs');
@@ -48,6 +49,8 @@ export interface LaunchOptions {
 /** The operations of ./stand-in/control.ts, typed for the test. */
 export interface ShellControl {
   state(): Promise<StandInState>;
+  /** Every invoke reply and webContents.send main gave its renderers, as JSON text. */
+  delivered(): Promise<DeliveredMessage[]>;
   secondInstance(argv: string[], cwd: string): Promise<void>;
   openUrl(url: string): Promise<void>;
   activate(): Promise<void>;
@@ -135,6 +138,7 @@ async function launchStandIn(options: LaunchOptions): Promise<ShellApp> {
     output: () => output,
     mainWindow,
     state: () => control('state'),
+    delivered: () => control('delivered'),
     secondInstance: (argv, cwd) => control('secondInstance', argv, cwd),
     openUrl: (url) => control('openUrl', url),
     activate: () => control('activate'),
@@ -174,6 +178,7 @@ async function launchReal(options: LaunchOptions): Promise<ShellApp> {
       return page;
     },
     state: standInOnly('state'),
+    delivered: standInOnly('delivered'),
     secondInstance: (argv, cwd) => electronApp.evaluate(({ app }, [args, dir]) => void app.emit('second-instance', { preventDefault() {} }, args, dir, null), [argv, cwd] as const),
     openUrl: (url) => electronApp.evaluate(({ app }, link) => void app.emit('open-url', { preventDefault() {} }, link), url),
     activate: () => electronApp.evaluate(({ app }) => void app.emit('activate', { preventDefault() {} }, true)),

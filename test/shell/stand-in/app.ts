@@ -96,7 +96,7 @@ class StandInApp extends EventEmitter {
   /** Started by ./index.ts once main's script has run its first tick (app.md: 'ready' note). */
   async startUp(): Promise<void> {
     if (this.#quitting || this.#exiting) return;
-    this.#engine = await launchEngine(this.getLocale());
+    this.#engine = await launchEngine(this.getLocale(), this.getPath('sessionData'));
     await startProtocolServer();
     if (this.#quitting || this.#exiting) return;
     this.#ready = true;
@@ -145,12 +145,13 @@ class StandInApp extends EventEmitter {
 
   /**
    * app.md getPath('userData'): appData (XDG_CONFIG_HOME or ~/.config on Linux) plus the name;
+   * 'sessionData' (Chromium's profile: local storage, caches, crash reports): userData;
    * 'documents', 'downloads', 'desktop': the XDG user directories (xdgUserDir).
    */
   getPath(name: string): string {
     const config = process.env.XDG_CONFIG_HOME && isAbsolute(process.env.XDG_CONFIG_HOME) ? process.env.XDG_CONFIG_HOME : join(homedir(), '.config');
     if (name === 'appData') return config;
-    if (name === 'userData') return join(config, this.#name);
+    if (name === 'userData' || name === 'sessionData') return join(config, this.#name);
     if (name === 'temp') return tmpdir();
     if (name === 'home') return homedir();
     if (name === 'documents' || name === 'downloads' || name === 'desktop') return xdgUserDir(name, config);

@@ -10,8 +10,10 @@
  * - webContents: loadURL (handled schemes mapped by ./protocol.ts), send (reaches the preload's
  *   ipcRenderer.on listeners), mainFrame (./web-frame-main.ts), getURL, setWindowOpenHandler
  *   (a refused popup is closed as soon as Chromium opens it), executeJavaScript,
- *   setWebRTCIPHandlingPolicy (recorded), and main's
- *   listeners ('will-navigate' etc. are recorded, not fired).
+ *   setWebRTCIPHandlingPolicy (recorded), and main's listeners (recorded);
+ * - 'will-navigate' (event, url): fired for a navigation of the main frame that the page or the
+ *   user starts (a link, `location` set), before its request; not for loadURL, as the doc says;
+ *   preventDefault() stops it. Other navigation events are recorded, not fired.
  * Xvfb has no window manager, so hide() moves the window off the X screen and maximize() sizes it
  * to the work area; the bounds main reads stay the logical ones, as Electron's would.
  */
@@ -23,7 +25,7 @@ import { currentEngine } from './chromium';
 import { handleDownload } from './download-item';
 import { ipcMain } from './ipc-main';
 import { toAppUrl, toChromiumUrl } from './protocol';
-import { plain, record } from './record';
+import { plain, record, recordDelivered } from './record';
 import { BINDING, preloadInitScript, RECEIVE } from './renderer-electron';
 import { screen } from './screen';
 import { defaultSession, mediaInitScript } from './session';
@@ -56,6 +58,8 @@ export class StandInWebContents extends EventEmitter {
   webRTCIPHandlingPolicy = 'default';
   #destroyed = false;
   #openHandler: OpenHandler | null = null;
+  /** The Chromium URL loadURL is loading: its navigation is not the page's own. */
+  #programmaticLoad: string | null = null;
 
   constructor(readonly window: StandInBrowserWindow) {
     super();
@@ -78,12 +82,30 @@ export class StandInWebContents extends EventEmitter {
   async loadURL(url: string): Promise<void> {
     record('webContents', 'loadURL', this.id, url);
     const page = await this.window.opened;
-    await page.goto(toChromiumUrl(url), { waitUntil: 'load' });
+    this.#programmaticLoad = toChromiumUrl(url);
+    await page.goto(this.#programmaticLoad, { waitUntil: 'load' });
     this.emit('did-finish-load');
+  }
+
+  /**
+   * A navigation request of the main frame: main's 'will-navigate' decides, unless loadURL started
+   * it. Returns whether it may go on.
+   */
+  mayNavigate(chromiumUrl: string): boolean {
+    if (chromiumUrl === this.#programmaticLoad) {
+      this.#programmaticLoad = null;
+      return true;
+    }
+    const url = toAppUrl(chromiumUrl);
+    const event = Object.assign(preventableEvent(), { url, isMainFrame: true });
+    this.emit('will-navigate', event, url);
+    record('webContents', 'will-navigate', this.id, url, event.defaultPrevented ? 'prevented' : 'allowed');
+    return !event.defaultPrevented;
   }
 
   send(channel: string, ...args: unknown[]): void {
     record('webContents', 'send', this.id, channel);
+    recordDelivered('send', channel, args);
     // Sent to the main frame; lost when no page (or no preload) is there yet, as in Electron.
     void this.page
       ?.evaluate(([name, sent, payload]) => (window as unknown as Record<string, (c: string, a: unknown[]) => void>)[name]?.(sent, payload), [RECEIVE, channel, args] as const).catch(() => undefined);
@@ -210,7 +232,11 @@ export class StandInBrowserWindow extends EventEmitter {
         return false; // a service worker's request has no frame
       }
     };
-    await page.route('**/*', (route) => defaultSession.webRequest.route(route, this.webContents, inMainFrame(route)));
+    await page.route('**/*', (route) => {
+      const mainFrame = inMainFrame(route);
+      if (mainFrame && route.request().isNavigationRequest() && !this.webContents.mayNavigate(route.request().url())) return route.abort('aborted');
+      return defaultSession.webRequest.route(route, this.webContents, mainFrame);
+    });
     page.on('popup', (popup) => this.webContents.popupOpened(popup));
     page.on('download', (download) => handleDownload(this.webContents, download));
     page.once('load', () => {
@@ -226,7 +252,10 @@ export class StandInBrowserWindow extends EventEmitter {
     const sender = this.webContents.frameOf(frame);
     switch (message.type) {
       case 'invoke':
-        return ipcMain.invoke(this.webContents, sender, message.channel, message.args);
+        return ipcMain.invoke(this.webContents, sender, message.channel, message.args).then((reply) => {
+          recordDelivered('reply', message.channel, reply.ok ? reply.value : reply.message);
+          return reply;
+        });
       case 'send':
         return ipcMain.deliver(this.webContents, sender, message.channel, message.args);
       case 'permission':

@@ -9,7 +9,7 @@ import { app } from './app';
 import { StandInBrowserWindow, preventableEvent } from './browser-window';
 import { answerDialog, shownDialogs, type DialogAnswer } from './dialog';
 import { pressShortcut, registeredShortcuts } from './global-shortcut';
-import { recordedCalls } from './record';
+import { deliveredMessages, recordedCalls } from './record';
 import { standInPowerMonitor } from './power-monitor';
 import { currentTray } from './tray';
 import { utilityProcesses } from './utility-process';
@@ -40,6 +40,7 @@ function windowById(id: number): StandInBrowserWindow {
 /** The operations; each returns what the test gets back. */
 const OPERATIONS: Record<string, (...args: never[]) => unknown> = {
   state: () => standInState(),
+  delivered: () => deliveredMessages(),
   cdpEndpoint: async () => {
     await app.whenReady();
     return app.engine?.cdpEndpoint ?? null;

@@ -19,6 +19,28 @@ export function recordedCalls(): RecordedCall[] {
   return calls;
 }
 
+/** One message main sent a renderer: an `ipcRenderer.invoke` reply or a `webContents.send`. */
+export interface DeliveredMessage {
+  kind: 'reply' | 'send';
+  channel: string;
+  /** The message as JSON text, exactly what the page received. */
+  json: string;
+}
+
+const delivered: DeliveredMessage[] = [];
+
+/**
+ * Everything main handed to its renderers, kept like the calls (memory, control channel only) so
+ * a test can search it, e.g. for a secret that must never reach the window.
+ */
+export function recordDelivered(kind: DeliveredMessage['kind'], channel: string, message: unknown): void {
+  delivered.push({ kind, channel, json: JSON.stringify(message) ?? 'undefined' });
+}
+
+export function deliveredMessages(): DeliveredMessage[] {
+  return delivered;
+}
+
 /** A structured-clone-safe copy: functions and Electron objects become short descriptions. */
 export function plain(value: unknown, depth = 0): unknown {
   if (value === null || ['string', 'number', 'boolean', 'undefined'].includes(typeof value)) return value;
