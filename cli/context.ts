@@ -4,7 +4,6 @@
  * the vault and never touch the data folder.
  */
 import { createInterface } from 'node:readline/promises';
-import { fileURLToPath } from 'node:url';
 import type { AccountService } from '../node/accounts';
 import type { FreshLedger } from '../node/fresh-ledger';
 import type { WorkerTransport } from '../node/keychain/process';
@@ -80,14 +79,21 @@ function terminalText(text: string): string {
   return escapeHidden(text, '\n');
 }
 
+/** Where the keychain worker is, and the worker when the entry point already started it. */
+export interface KeychainWorkerSource {
+  /** The worker script (dist/cli/keychain-worker.mjs, next to the entry point). */
+  path: string;
+  /** Started by the entry point before this module loaded (see cli/tweestap.ts). */
+  started?: WorkerTransport;
+}
+
 /** The context of a real run: process streams, the system clock, the vault under TWEESTAP_HOME. */
-export function processContext(env: NodeJS.ProcessEnv): CliContext {
+export function processContext(env: NodeJS.ProcessEnv, keychain: KeychainWorkerSource): CliContext {
   const locale = localeFromEnv(env);
   let service: Promise<AccountService> | undefined;
   let ledger: Promise<FreshLedger> | undefined;
-  let worker: Promise<WorkerTransport> | undefined;
-  // keytar runs in the keychain worker, bundled next to this entry file (dist/cli/keychain-worker.mjs).
-  const keychainWorker = fileURLToPath(new URL('./keychain-worker.mjs', import.meta.url));
+  let worker: Promise<WorkerTransport> | undefined = keychain.started && Promise.resolve(keychain.started);
+  const keychainWorker = keychain.path;
   const t = (key: MessageKey, params?: MessageParams) => translate(locale, key, params);
   const warn = (line: string) => void process.stderr.write(`${terminalText(line)}\n`);
   return {

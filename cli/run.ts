@@ -1,14 +1,9 @@
 /** Dispatching a command line to its command, with help, version and error reporting. */
 import { TweestapError } from '../shared/errors';
+import { readsKeychain, wantsHelp } from './command-line';
 import type { CliContext, CommandEntry } from './context';
 import { EXIT, exitCodeFor, type ExitCode } from './exit-codes';
 import { redactedMessage } from './redact';
-
-/** `--help` or `-h` before any `--` asks for help instead of running the command. */
-function wantsHelp(argv: readonly string[]): boolean {
-  const end = argv.indexOf('--');
-  return (end === -1 ? argv : argv.slice(0, end)).some((a) => a === '--help' || a === '-h');
-}
 
 function overview(commands: readonly CommandEntry[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -58,7 +53,7 @@ export async function runCli(argv: readonly string[], ctx: CliContext, commands:
   const entry = commands.find((c) => c.name === name);
   if (!entry) return report(new TweestapError('input', 'cli.usage.unknownCommand', { command: name }), ctx, undefined);
   try {
-    if (!wantsHelp(rest) && entry.needsKeychain?.(rest)) ctx.prepareKeychain();
+    if (readsKeychain(argv, [entry])) ctx.prepareKeychain();
     const command = await entry.load();
     if (wantsHelp(rest)) {
       ctx.out(command.help);

@@ -1,11 +1,16 @@
 /**
  * The `tweestap` command (bundled to dist/cli/tweestap.mjs). Runs one command, flushes its
  * output and exits explicitly: a keytar call stuck in native code must not keep the process alive.
+ *
+ * A command that reads a secret starts the keychain worker first, before the rest of the CLI
+ * loads, so that the worker's Node start-up runs beside ours instead of after it (issue 13:
+ * `code <one>` within 2x of a stateless `code --uri`). Only light modules are imported statically.
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { startNodeKeychainWorker } from '../node/keychain/node-transport';
+import { readsKeychain } from './command-line';
 import type { CommandEntry } from './context';
-import { processContext } from './context';
-import { runCli } from './run';
 
 /** `code` and `verify` read a secret from the keychain unless the link is given (--uri, --uri-file). */
 function fromVault(argv: readonly string[]): boolean {
@@ -42,6 +47,12 @@ function flush(stream: NodeJS.WriteStream): Promise<void> {
   return new Promise((resolve) => stream.write('', () => resolve()));
 }
 
-const exitCode = await runCli(process.argv.slice(2), processContext(process.env), COMMANDS, packageVersion());
+const argv = process.argv.slice(2);
+// keytar runs in the keychain worker, bundled next to this entry file (dist/cli/keychain-worker.mjs).
+const keychainWorker = fileURLToPath(new URL('./keychain-worker.mjs', import.meta.url));
+const started = readsKeychain(argv, COMMANDS) ? startNodeKeychainWorker({ workerPath: keychainWorker, env: process.env }) : undefined;
+started?.unref?.(); // idle until the first request, which refs it
+const [{ processContext }, { runCli }] = await Promise.all([import('./context'), import('./run')]);
+const exitCode = await runCli(argv, processContext(process.env, { path: keychainWorker, started }), COMMANDS, packageVersion());
 await Promise.all([flush(process.stdout), flush(process.stderr)]);
 process.exit(exitCode);
