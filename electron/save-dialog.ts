@@ -4,10 +4,8 @@
  */
 import path from 'node:path';
 import type { SaveDialogOptions, SaveDialogReturnValue } from 'electron';
+import { BACKUP_EXTENSION } from '../node/backup';
 import { translate, type Locale } from '../shared/i18n';
-
-/** The extension Tweestap's backups carry (node/api-service.ts backupFileName). */
-export const BACKUP_EXTENSION = 'tweestap';
 
 /** The dialog's options: the suggested name in `folder` (the user's documents), backups only, asking before replacing. */
 export function backupSaveDialogOptions(suggestedName: string, folder: string, locale: Locale): SaveDialogOptions {

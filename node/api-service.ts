@@ -33,7 +33,7 @@ import type { Clock } from '../shared/ports';
 import { isApiMethod, validateArgs } from './api-validation';
 import type { AppLock } from './app-lock';
 import { writeFileAtomic } from './atomic-file';
-import { encryptBackup } from './backup';
+import { BACKUP_EXTENSION, encryptBackup } from './backup';
 import { BackupStatusStore, needsBackupReminder, unsavedAccountCount } from './backup-status';
 import { checkClock as measureClock } from './clock-check';
 import { formatDiagnostics, osRelease } from './diagnostics';
@@ -445,7 +445,7 @@ async function readImport(bytes: Uint8Array, password: string | null): Promise<I
 
 /** `tweestap-backup-2026-11-25.tweestap`: the date (UTC) the backup was made. */
 export function backupFileName(createdAt: number): string {
-  return `tweestap-backup-${new Date(createdAt).toISOString().slice(0, 10)}.tweestap`;
+  return `tweestap-backup-${new Date(createdAt).toISOString().slice(0, 10)}.${BACKUP_EXTENSION}`;
 }
 
 function knownPlatform(platform: string): AppInfo['platform'] {

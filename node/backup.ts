@@ -27,6 +27,9 @@ import {
 import { toOtpParams, type LooseAccountFields } from './account-fields';
 
 export const BACKUP_FORMAT = 'tweestap-backup';
+
+/** The extension of a backup file (without the dot): its name, and the save dialog's filter. */
+export const BACKUP_EXTENSION = 'tweestap';
 const BACKUP_VERSION = 1;
 /** scrypt cost written by default: 2^17 needs 128 MiB and about a quarter second. */
 export const DEFAULT_SCRYPT_N = 2 ** 17;
