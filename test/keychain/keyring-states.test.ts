@@ -4,8 +4,8 @@
  * CLI, which explain what to do instead of quoting D-Bus:
  * - no default ("login") collection, as on minimal installs and fresh accounts: an empty
  *   XDG_DATA_HOME and a daemon that is never unlocked;
- * - a locked keyring whose unlock prompt the user cancels: gcr's own mock prompter
- *   (cancel-prompter.py) answers each prompt as a user's Cancel does.
+ * - a locked keyring whose unlock prompt the user cancels: with-keyring.sh's daemon, locked, sends
+ *   its prompts to the system prompter cancel-prompter.py, whose user answers each with Cancel.
  * The other states (no Secret Service, locked with no way to prompt, frozen) are in
  * keychain.test.ts; all are classified in node/keychain/keychain.ts.
  */
@@ -22,45 +22,44 @@ import { buildCli, CLI } from '../unit/cli/run-cli';
 const run = promisify(execFile);
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const CHILD = path.join(repo, 'test/fixtures/vault/keychain-child.ts');
+const WITH_KEYRING = path.join(repo, 'test/keychain/with-keyring.sh');
 
-/** The private keyring daemon's own folders and no display, so it never shows a real dialog. */
-const KEYRING_ENV = 'env -u DISPLAY -u WAYLAND_DISPLAY HOME="$keyring" XDG_DATA_HOME="$keyring/data" XDG_RUNTIME_DIR="$keyring/run"';
-const AWAIT_SECRETS = `
-for _ in $(seq 1 100); do
-  dbus-send --session --print-reply --dest=org.freedesktop.DBus / org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null | grep -q true && break
-  sleep 0.1
-done
+/** `await_name NAME`: waits (at most 10 s) until NAME has an owner on the session bus. */
+const AWAIT_NAME = `
+await_name() {
+  for _ in $(seq 1 100); do
+    dbus-send --session --print-reply --dest=org.freedesktop.DBus / org.freedesktop.DBus.NameHasOwner "string:$1" 2>/dev/null | grep -q true && return 0
+    sleep 0.1
+  done
+  return 1
+}
 `;
 
 /** Starts gnome-keyring-daemon (secrets only, never unlocked) in a fresh data folder, then runs `script`. */
-const WITHOUT_LOGIN = `
+const WITHOUT_LOGIN = `${AWAIT_NAME}
 set -e
 keyring=$(mktemp -d); mkdir -p "$keyring/data" "$keyring/run"
-${KEYRING_ENV} gnome-keyring-daemon --foreground --components=secrets >/dev/null 2>&1 &
+env -u DISPLAY -u WAYLAND_DISPLAY HOME="$keyring" XDG_DATA_HOME="$keyring/data" XDG_RUNTIME_DIR="$keyring/run" \\
+  gnome-keyring-daemon --foreground --components=secrets >/dev/null 2>&1 &
 daemon=$!
 trap 'kill $daemon; rm -rf "$keyring"' EXIT
-${AWAIT_SECRETS}
+await_name org.freedesktop.secrets || true
 set +e
 `;
 
 /**
- * Starts cancel-prompter.py, then gnome-keyring-daemon with an unlocked login collection (password
- * "test") whose unlock prompts go to that prompter. `prompts` prints how many prompts it has shown.
+ * For with-keyring.sh's session (a real gnome-keyring-daemon, its login collection unlocked):
+ * starts cancel-prompter.py, the system prompter whose user cancels every prompt. `prompts` prints
+ * how many unlock prompts it has been shown so far.
  */
-const WITH_CANCELLING_PROMPTER = `
+const CANCELLING_PROMPTER = `${AWAIT_NAME}
 set -e
-keyring=$(mktemp -d); mkdir -p "$keyring/data" "$keyring/run"
-G_MESSAGES_DEBUG=Gcr /usr/bin/python3 test/keychain/cancel-prompter.py "$keyring/prompter" >"$keyring/prompter.log" 2>&1 &
+prompter_log=$(mktemp)
+/usr/bin/python3 test/keychain/cancel-prompter.py >"$prompter_log" 2>&1 &
 prompter=$!
-trap 'kill $prompter; rm -rf "$keyring"' EXIT
-for _ in $(seq 1 100); do [ -s "$keyring/prompter" ] && break; sleep 0.1; done
-[ -s "$keyring/prompter" ] || { echo "cancel-prompter did not start:" >&2; cat "$keyring/prompter.log" >&2; exit 70; }
-printf test | ${KEYRING_ENV} GNOME_KEYRING_TEST_PROMPTER="$(cat "$keyring/prompter")" \\
-  gnome-keyring-daemon --foreground --unlock --components=secrets >/dev/null 2>&1 &
-daemon=$!
-trap 'kill $daemon $prompter; rm -rf "$keyring"' EXIT
-${AWAIT_SECRETS}
-prompts() { grep -c 'starting password prompt' "$keyring/prompter.log"; }
+trap 'kill $prompter; rm -f "$prompter_log"' EXIT
+await_name org.gnome.keyring.SystemPrompter || { echo "cancel-prompter did not start:" >&2; cat "$prompter_log" >&2; exit 70; }
+prompts() { grep -c '^cancelled password prompt' "$prompter_log"; }
 set +e
 `;
 
@@ -74,9 +73,13 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs `script` after `setup` (one of the daemons above) in a private D-Bus session; returns its stdout. */
-async function inSession(setup: string, script: string, env: Record<string, string> = {}): Promise<string> {
-  const { stdout } = await run('dbus-run-session', ['--', 'bash', '-c', setup + script], {
+/**
+ * Runs `script` after `setup` (one of the above) in a private D-Bus session, by default an empty
+ * one; returns its stdout.
+ */
+async function inSession(setup: string, script: string, env: Record<string, string> = {}, session = ['dbus-run-session', '--']): Promise<string> {
+  const [command, ...args] = session;
+  const { stdout } = await run(command!, [...args, 'bash', '-c', setup + script], {
     cwd: repo,
     env: { ...process.env, LANG: 'C', TWEESTAP_KEYCHAIN_SERVICE: `tweestap-states-${process.pid}`, ...env },
     timeout: 60_000,
@@ -116,10 +119,9 @@ describe('a locked keyring whose unlock prompt the user cancels', () => {
       const link = 'otpauth://totp/Second:jan%40example.nl?secret=JBSWY3DPEHPK3PXP&issuer=Second';
       // step NAME COMMAND...: runs the command (output in $out/NAME.txt), then prints its exit code
       // and how many unlock prompts it caused, each answered with Cancel.
+      // The object paths of our items in the keyring, locked or not (SearchItems never prompts).
+      const items = `dbus-send --session --print-reply --dest=org.freedesktop.secrets /org/freedesktop/secrets org.freedesktop.Secret.Service.SearchItems dict:string:string:service,"$TWEESTAP_KEYCHAIN_SERVICE" | grep 'object path'`;
       const script = `
-node --import tsx "${CHILD}" add "${dir}" 5000 First >/dev/null 2>&1
-${LOCK}
-cp "${dir}/vault.json" "$keyring/vault.before"
 step() {
   local name=$1 before; shift
   before=$(prompts)
@@ -127,25 +129,36 @@ step() {
   local rc=$?
   echo "{\\"step\\":\\"$name\\",\\"rc\\":$rc,\\"prompts\\":$(($(prompts) - before))}"
 }
+step service-add node --import tsx "${CHILD}" add "${dir}" 5000 First
+${LOCK}
+cp "${dir}/vault.json" "${out}/vault.before"
+${items} >"${out}/items.before"
 step service-list node --import tsx "${CHILD}" list "${dir}" 5000
 step cli-list node "${CLI}" list --check
 step cli-code env LANG=nl_NL.UTF-8 node "${CLI}" code First
 step cli-add node "${CLI}" add '${link}'
-cmp -s "${dir}/vault.json" "$keyring/vault.before" && echo '{"step":"vault unchanged"}'
+cmp -s "${dir}/vault.json" "${out}/vault.before" && echo '{"step":"vault unchanged"}'
+${items} | cmp -s - "${out}/items.before" && echo '{"step":"keyring unchanged"}'
+exit 0 # the assertions below tell which step is missing
 `;
-      const lines = (await inSession(WITH_CANCELLING_PROMPTER, script, { TWEESTAP_HOME: dir })).split('\n').filter((line) => line.startsWith('{'));
+      const lines = (await inSession(CANCELLING_PROMPTER, script, { TWEESTAP_HOME: dir }, ['bash', WITH_KEYRING])).split('\n').filter((line) => line.startsWith('{'));
       const steps = lines.map((line) => JSON.parse(line) as { step: string; rc: number; prompts: number });
       const output = (step: string) => readFileSync(path.join(out, `${step}.txt`), 'utf8');
       console.log(`unlock prompts cancelled: ${steps.map((s) => `${s.step} ${s.prompts ?? '-'}`).join(', ')}`);
 
-      expect(steps.map((s) => s.step)).toEqual(['service-list', 'cli-list', 'cli-code', 'cli-add', 'vault unchanged']);
-      // Each command really showed the unlock prompt, and the user's Cancel is what it reports.
-      for (const { prompts } of steps.slice(0, 4)) expect(prompts).toBeGreaterThanOrEqual(1);
+      expect(steps.map((s) => s.step)).toEqual(['service-add', 'service-list', 'cli-list', 'cli-code', 'cli-add', 'vault unchanged', 'keyring unchanged']);
+      expect(output('service-add')).toContain('{"ok":true');
+      // Unlocked, nothing prompts; locked, each command really showed the unlock prompt, and the
+      // user's Cancel is what it reports.
+      expect(steps[0]!.prompts).toBe(0);
+      // The account and the unlock check's entry.
+      expect(readFileSync(path.join(out, 'items.before'), 'utf8').trim().split('\n')).toHaveLength(2);
+      for (const { prompts } of steps.slice(1, 5)) expect(prompts).toBeGreaterThanOrEqual(1);
 
       const service = JSON.parse(output('service-list').split('\n').find((line) => line.startsWith('{'))!) as { ok: boolean; key: string; message: string };
       expect(service).toMatchObject({ ok: false, kind: 'keychain', key: 'vault.keychainLocked.linux' });
       expect(service.message).toContain(DISMISSED_EN);
-      expect(steps.slice(1, 4).map((s) => s.rc)).toEqual([3, 3, 3]);
+      expect(steps.slice(2, 5).map((s) => s.rc)).toEqual([3, 3, 3]);
       for (const step of ['cli-list', 'cli-add']) {
         expect(output(step)).toContain(DISMISSED_EN);
         expect(output(step)).toContain('Nothing was changed.');
