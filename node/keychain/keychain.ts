@@ -54,9 +54,12 @@ const FIND_ATTEMPTS = 8;
 const retryPause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, attempt * (10 + Math.random() * 40)));
 /**
  * The Linux keyring states a user can do something about (issue 14.4): no Secret Service, no
- * default ("login") collection, locked with no way to prompt, unlock prompt dismissed, frozen.
+ * default ("login") collection, locked, frozen. "Locked" covers both a keyring that had no way to
+ * show its unlock prompt and one whose prompt the user cancelled: gnome-keyring answers both with
+ * the same dismissed prompt, and libsecret then with the same error (or, for a lookup, no secret),
+ * so its message tells the user what to do in either case (test/keychain/keyring-states.test.ts).
  */
-type Cause = 'unavailable' | 'noCollection' | 'locked' | 'dismissed' | 'timeout';
+type Cause = 'unavailable' | 'noCollection' | 'locked' | 'timeout';
 
 /** Imports keytar lazily; a missing or broken native module becomes a keychain error. */
 export async function loadKeytar(): Promise<KeytarBackend> {
@@ -160,8 +163,8 @@ function classify(reason: string): Cause | null {
   if (/NoReply|timed? ?out/i.test(reason)) return 'timeout';
   // GNOME Keyring without a login keyring, or KWallet without its default wallet.
   if (/Object does not exist at path .*\/collection\/|No such (object|collection)|aliases?\/default/i.test(reason)) return 'noCollection';
-  if (/dismiss|cancel/i.test(reason)) return 'dismissed';
-  if (/locked|prompt|denied|not allowed|interaction|passphrase|authori[sz]ation/i.test(reason)) return 'locked';
+  // "cancel": macOS's "User canceled the operation." when its unlock dialog is cancelled.
+  if (/locked|prompt|dismiss|cancel|denied|not allowed|interaction|passphrase|authori[sz]ation/i.test(reason)) return 'locked';
   return null;
 }
 
@@ -170,7 +173,6 @@ function causeKey(cause: Cause, platform: Platform): MessageKey {
     unavailable: { linux: 'vault.keychainUnavailable.linux', darwin: 'vault.keychainUnavailable.darwin', win32: 'vault.keychainUnavailable.win32' },
     noCollection: { linux: 'vault.keychainNoCollection.linux', darwin: 'vault.keychainUnavailable.darwin', win32: 'vault.keychainUnavailable.win32' },
     locked: { linux: 'vault.keychainLocked.linux', darwin: 'vault.keychainLocked.darwin', win32: 'vault.keychainLocked.win32' },
-    dismissed: { linux: 'vault.keychainDismissed.linux', darwin: 'vault.keychainLocked.darwin', win32: 'vault.keychainLocked.win32' },
     timeout: { linux: 'vault.keychainTimeout.linux', darwin: 'vault.keychainTimeout.darwin', win32: 'vault.keychainTimeout.win32' },
   };
   return keys[cause][platform];

@@ -212,7 +212,7 @@ describe('keychain failures (child processes)', () => {
     expect(afterLock).toHaveLength(3);
     for (const outcome of afterLock) {
       expect(outcome).toMatchObject({ ok: false, kind: 'keychain', key: 'vault.keychainLocked.linux' });
-      expect(outcome.message).toMatch(/Unlock your keyring/);
+      expect(outcome.message).toMatch(/If no window appeared .*, first unlock your keyring/);
       expect(outcome.ms).toBeLessThanOrEqual(CHILD_TIMEOUT_MS + 500);
     }
     const firstId = (added!.value as { accounts: Array<{ id: string }> }).accounts[0]!.id;

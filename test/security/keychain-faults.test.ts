@@ -119,7 +119,7 @@ describe('CLI keychain faults: a clear message, exit 3 within 5 s, nothing lost'
     expect(added).toMatchObject({ rc: 0 });
     // `code First` reads that one secret alone: locked is still reported as locked, not missing.
     expect(locked).toHaveLength(5);
-    expectPromptKeychainError(locked, /keyring is locked.*Unlock your keyring/);
+    expectPromptKeychainError(locked, /keyring is locked and was not unlocked.*first unlock your keyring/);
     expect(vaultText()).toBe(readFileSync(path.join(out, 'before.json'), 'utf8'));
   });
 

@@ -13,6 +13,7 @@ describe('toKeychainError', () => {
     ['GDBus.Error:org.freedesktop.DBus.Error.NoReply: Did not receive a reply', 'linux', 'vault.keychainTimeout.linux'],
     ['User interaction is not allowed.', 'darwin', 'vault.keychainLocked.darwin'],
     ['The user name or passphrase you entered is not correct.', 'darwin', 'vault.keychainLocked.darwin'],
+    ['User canceled the operation.', 'darwin', 'vault.keychainLocked.darwin'],
     ['Something nobody expected', 'win32', 'vault.keychainFailed'],
   ] as const)('%s (%s) → %s', (reason, platform, key) => {
     const error = toKeychainError(new Error(reason), platform);
