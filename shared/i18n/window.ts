@@ -1,6 +1,7 @@
 /**
- * The messages the window can show: its own (`app.*`) and every error main may send it. The
- * renderer imports these and nothing else; index.ts adds what only main and the CLI show.
+ * The messages the window needs from the start: its own (`app.*`) and every error main may send
+ * it. With dialogs.ts, which loads with the first dialog, this is all the renderer carries;
+ * index.ts adds what only main and the CLI show.
  */
 import * as app from './app';
 import * as backup from './backup';
