@@ -153,33 +153,38 @@ function MainScreen({ data, settings, accounts }: { data: AppData; settings: Set
         )}
       </main>
       <Suspense fallback={<DialogLoading />}>
-      {adding && (
-        <AddDialog
-          codes={codes}
-          offsetMs={offsetMs}
-          incoming={adding.incoming}
-          readd={adding.readd}
-          info={data.info}
-          codeHelp={<CodeHelp offsetSeconds={settings.clockOffsetSeconds} onSettings={setSettings} />}
-          onAdded={onAdded}
-          onClose={() => setAdding(null)}
-        />
-      )}
-      {settingsOpen && (
-        <SettingsDialog
-          settings={settings}
-          contentProtection={data.info?.contentProtection ?? false}
-          onChange={setSettings}
-          onClose={() => setSettingsOpen(false)}
-          onOpenPanel={(next) => {
-            setSettingsOpen(false);
-            setPanel(next);
-          }}
-        />
-      )}
-      {panel === 'backup' && <BackupDialog onClose={() => setPanel(null)} onBackedUp={reminder.refresh} />}
-      {panel === 'restore' && <RestoreDialog onClose={() => setPanel(null)} />}
-      {panel === 'about' && data.info && <AboutDialog info={data.info} onClose={() => setPanel(null)} />}
+        {adding && (
+          <AddDialog
+            codes={codes}
+            offsetMs={offsetMs}
+            incoming={adding.incoming}
+            readd={adding.readd}
+            info={data.info}
+            codeHelp={
+              // Its own boundary: while it loads, the Add account dialog around it stays shown.
+              <Suspense fallback={<DialogLoading />}>
+                <CodeHelp offsetSeconds={settings.clockOffsetSeconds} onSettings={setSettings} />
+              </Suspense>
+            }
+            onAdded={onAdded}
+            onClose={() => setAdding(null)}
+          />
+        )}
+        {settingsOpen && (
+          <SettingsDialog
+            settings={settings}
+            contentProtection={data.info?.contentProtection ?? false}
+            onChange={setSettings}
+            onClose={() => setSettingsOpen(false)}
+            onOpenPanel={(next) => {
+              setSettingsOpen(false);
+              setPanel(next);
+            }}
+          />
+        )}
+        {panel === 'backup' && <BackupDialog onClose={() => setPanel(null)} onBackedUp={reminder.refresh} />}
+        {panel === 'restore' && <RestoreDialog onClose={() => setPanel(null)} />}
+        {panel === 'about' && data.info && <AboutDialog info={data.info} onClose={() => setPanel(null)} />}
       </Suspense>
     </>
   );
