@@ -19,11 +19,6 @@ export type MessageKey = keyof typeof en;
 const nl: Record<MessageKey, string> = { ...window.nl, ...dialogs.nl, ...cli.nl, ...deepLink.nl, ...shell.nl };
 const catalogues: Record<Locale, Record<MessageKey, string>> = { en, nl };
 
-/** True when `key` names a message (used to validate keys that crossed a process boundary). */
-export function isMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(en, key);
-}
-
 /** The text of `key` in `locale`, with `{name}` placeholders filled from `params`. */
 export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
   return fillPlaceholders(catalogues[locale][key], params);

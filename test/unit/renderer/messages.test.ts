@@ -10,11 +10,14 @@ import { isWindowMessageKey, loadDialogMessages, translate } from '../../../rend
 import * as cli from '../../../shared/i18n/cli';
 import * as deepLink from '../../../shared/i18n/deep-link';
 import * as dialogs from '../../../shared/i18n/dialogs';
-import { isMessageKey, LOCALES } from '../../../shared/i18n';
+import { LOCALES } from '../../../shared/i18n';
 import * as shell from '../../../shared/i18n/shell';
 import * as start from '../../../shared/i18n/window';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
+/** The parts shared/i18n/index.ts builds the whole catalogue from. */
+const PARTS = [start.en, dialogs.en, cli.en, deepLink.en, shell.en].map((part) => Object.keys(part));
+const ALL_KEYS = new Set(PARTS.flat());
 const CATALOGUE_DIR = path.join(ROOT, 'shared', 'i18n');
 
 function resolveImport(from: string, specifier: string): string | undefined {
@@ -43,7 +46,7 @@ describe("the window's messages", () => {
     const modules = startModules().filter((file) => !file.startsWith(CATALOGUE_DIR + path.sep));
     expect(modules.map((file) => path.relative(ROOT, file))).toContain(path.join('renderer', 'App.tsx'));
     const named = modules.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/'([a-zA-Z]+\.[\w.]+)'/g)].map((match) => match[1] as string));
-    const missing = [...new Set(named.filter((key) => isMessageKey(key) && !Object.hasOwn(start.en, key)))];
+    const missing = [...new Set(named.filter((key) => ALL_KEYS.has(key) && !Object.hasOwn(start.en, key)))];
     expect(missing).toEqual([]);
   });
 
@@ -57,9 +60,6 @@ describe("the window's messages", () => {
   });
 
   it('puts each message in one part: the start, the dialogs, or main and the CLI only', () => {
-    const parts = [start.en, dialogs.en, cli.en, deepLink.en, shell.en].map((part) => Object.keys(part));
-    const all = parts.flat();
-    expect(new Set(all).size).toBe(all.length);
-    expect(all.every(isMessageKey)).toBe(true);
+    expect(ALL_KEYS.size).toBe(PARTS.flat().length);
   });
 });
