@@ -2,30 +2,32 @@
  * The window: header (search, add, settings), the tester clock banner, the account list or the
  * first-time walkthrough, and the dialogs. State comes from main through the bridge.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { AccountView, Settings } from '../shared/api';
 import { AnnouncerProvider } from './components/Announcer';
+import { DialogLoading, lazyDialog } from './components/LazyDialog';
 import { AccountList } from './features/accounts/AccountList';
 import { EmptyState } from './features/accounts/EmptyState';
-import { AboutDialog } from './features/about/AboutDialog';
-import { AddDialog } from './features/add/AddDialog';
-import { BackupDialog } from './features/backup/BackupDialog';
 import { BackupReminderNotice } from './features/backup/BackupReminderNotice';
 import type { Panel } from './features/backup/panels';
-import { RestoreDialog } from './features/backup/RestoreDialog';
 import { useBackupReminder } from './features/backup/useBackupReminder';
 import type { Incoming } from './features/add/incoming';
 import { KeychainProblem } from './features/KeychainProblem';
-import { SettingsDialog } from './features/settings/SettingsDialog';
 import { LockScreen } from './features/lock/LockScreen';
 import { useLock } from './features/lock/useLock';
-import { ClockCheck } from './features/clock/ClockCheck';
 import { api, onApiEvent } from './api-client';
 import { errorText, I18nProvider, useI18n } from './i18n/I18nContext';
 import { useAppData, type AppData } from './state/useAppData';
 import { useCodes } from './state/useCodes';
 import { resolveLocale, useDocumentLook } from './state/useDocumentLook';
 import { useWindowInput } from './state/useWindowInput';
+
+const AboutDialog = lazyDialog(() => import('./features/about/AboutDialog').then((m) => m.AboutDialog));
+const AddDialog = lazyDialog(() => import('./features/add/AddDialog').then((m) => m.AddDialog));
+const BackupDialog = lazyDialog(() => import('./features/backup/BackupDialog').then((m) => m.BackupDialog));
+const CodeHelp = lazyDialog(() => import('./features/clock/CodeHelp').then((m) => m.CodeHelp));
+const RestoreDialog = lazyDialog(() => import('./features/backup/RestoreDialog').then((m) => m.RestoreDialog));
+const SettingsDialog = lazyDialog(() => import('./features/settings/SettingsDialog').then((m) => m.SettingsDialog));
 
 /** The root: picks the locale and theme, then renders the right first screen. */
 export function App() {
@@ -150,39 +152,40 @@ function MainScreen({ data, settings, accounts }: { data: AppData; settings: Set
           <AccountList accounts={accounts} codes={codes} settings={settings} query={query} onAccountsChange={setAccounts} onReadd={openAdd} onCodeCopied={reminder.noteUsed} />
         )}
       </main>
-      {adding && (
-        <AddDialog
-          codes={codes}
-          offsetMs={offsetMs}
-          incoming={adding.incoming}
-          readd={adding.readd}
-          info={data.info}
-          codeHelp={
-            <details className="code-help">
-              <summary>{t('app.added.notAccepted')}</summary>
-              <p>{t('app.added.notAcceptedText')}</p>
-              <ClockCheck offsetSeconds={settings.clockOffsetSeconds} onSettings={setSettings} />
-            </details>
-          }
-          onAdded={onAdded}
-          onClose={() => setAdding(null)}
-        />
-      )}
-      {settingsOpen && (
-        <SettingsDialog
-          settings={settings}
-          contentProtection={data.info?.contentProtection ?? false}
-          onChange={setSettings}
-          onClose={() => setSettingsOpen(false)}
-          onOpenPanel={(next) => {
-            setSettingsOpen(false);
-            setPanel(next);
-          }}
-        />
-      )}
-      {panel === 'backup' && <BackupDialog onClose={() => setPanel(null)} onBackedUp={reminder.refresh} />}
-      {panel === 'restore' && <RestoreDialog onClose={() => setPanel(null)} />}
-      {panel === 'about' && data.info && <AboutDialog info={data.info} onClose={() => setPanel(null)} />}
+      <Suspense fallback={<DialogLoading />}>
+        {adding && (
+          <AddDialog
+            codes={codes}
+            offsetMs={offsetMs}
+            incoming={adding.incoming}
+            readd={adding.readd}
+            info={data.info}
+            codeHelp={
+              // Its own boundary: while it loads, the Add account dialog around it stays shown.
+              <Suspense fallback={<DialogLoading />}>
+                <CodeHelp offsetSeconds={settings.clockOffsetSeconds} onSettings={setSettings} />
+              </Suspense>
+            }
+            onAdded={onAdded}
+            onClose={() => setAdding(null)}
+          />
+        )}
+        {settingsOpen && (
+          <SettingsDialog
+            settings={settings}
+            contentProtection={data.info?.contentProtection ?? false}
+            onChange={setSettings}
+            onClose={() => setSettingsOpen(false)}
+            onOpenPanel={(next) => {
+              setSettingsOpen(false);
+              setPanel(next);
+            }}
+          />
+        )}
+        {panel === 'backup' && <BackupDialog onClose={() => setPanel(null)} onBackedUp={reminder.refresh} />}
+        {panel === 'restore' && <RestoreDialog onClose={() => setPanel(null)} />}
+        {panel === 'about' && data.info && <AboutDialog info={data.info} onClose={() => setPanel(null)} />}
+      </Suspense>
     </>
   );
 }

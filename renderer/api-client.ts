@@ -12,7 +12,8 @@ import {
   type TweestapApi,
 } from '../shared/api';
 import type { ErrorKind } from '../shared/errors';
-import { isMessageKey, type MessageKey, type MessageParams } from '../shared/i18n';
+import type { MessageParams } from '../shared/i18n/locale';
+import { isWindowMessageKey, type WindowMessageKey } from './i18n/messages';
 
 declare global {
   interface Window {
@@ -26,7 +27,7 @@ export class ApiError extends Error {
 
   constructor(
     readonly kind: ErrorKind,
-    readonly key: MessageKey,
+    readonly key: WindowMessageKey,
     readonly params: MessageParams,
   ) {
     super(key);
@@ -105,7 +106,7 @@ export const api = Object.fromEntries(
       const result = await verb(...args);
       if (result.ok) return result.value;
       const { kind, key, params } = result.error;
-      throw new ApiError(kind, isMessageKey(key) ? key : 'app.error.unexpected', params ?? {});
+      throw new ApiError(kind, isWindowMessageKey(key) ? key : 'app.error.unexpected', params ?? {});
     },
   ]),
 ) as unknown as TweestapApi;

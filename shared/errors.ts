@@ -1,4 +1,5 @@
-import { translate, type MessageKey, type MessageParams } from './i18n';
+import type { MessageKey, MessageParams } from './i18n';
+import { errorMessage } from './i18n/error-text';
 
 /**
  * What went wrong, as a category the CLI maps to its exit code and the UI to its tone:
@@ -19,6 +20,6 @@ export class TweestapError extends Error {
     readonly key: MessageKey,
     readonly params: MessageParams = {},
   ) {
-    super(translate('en', key, params));
+    super(errorMessage(key, params));
   }
 }

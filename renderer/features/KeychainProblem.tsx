@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { DAMAGED_VAULT_KEYS, type UserMessage } from '../../shared/api';
 import { useAnnounce } from '../components/Announcer';
 import { api } from '../api-client';
-import { errorText, useI18n } from '../i18n/I18nContext';
+import { errorText, messageText, useI18n } from '../i18n/I18nContext';
 
 /** Shows main's message and what to do: the vault screen for a vault file problem, else the keychain advice. */
 export function KeychainProblem({ problem, onRetry }: { problem: UserMessage; onRetry(): void }) {
@@ -15,7 +15,7 @@ export function KeychainProblem({ problem, onRetry }: { problem: UserMessage; on
   return (
     <main className="keychain-problem" aria-labelledby="keychain-title">
       <h1 id="keychain-title">{t('app.keychain.title')}</h1>
-      <p role="alert">{t(problem.key, problem.params)}</p>
+      <p role="alert">{messageText(t, problem)}</p>
       <p>{t('app.keychain.why')}</p>
       <ul>
         <li>{t('app.keychain.linux')}</li>
@@ -70,7 +70,7 @@ function VaultProblem({ problem, onRetry }: { problem: UserMessage; onRetry(): v
   return (
     <main className="keychain-problem" aria-labelledby="vault-problem-title">
       <h1 id="vault-problem-title">{t('app.vault.title')}</h1>
-      <p role="alert">{t(problem.key, problem.params)}</p>
+      <p role="alert">{messageText(t, problem)}</p>
       {file && <p>{t('app.vault.where', { folder: folderOf(file) })}</p>}
       {problem.key === 'vault.newerVersion' && <p>{t('app.vault.update')}</p>}
       {problem.key === 'vault.unreadable' && (

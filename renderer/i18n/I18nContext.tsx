@@ -1,8 +1,10 @@
 /** The UI language: a React context giving every component `t(key, params)` for the chosen locale. */
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { isMessageKey, translate, type Locale, type MessageKey, type MessageParams } from '../../shared/i18n';
+import type { UserMessage } from '../../shared/api';
+import type { Locale, MessageParams } from '../../shared/i18n/locale';
+import { isWindowMessageKey, translate, type WindowMessageKey } from './messages';
 
-export type Translate = (key: MessageKey, params?: MessageParams) => string;
+export type Translate = (key: WindowMessageKey, params?: MessageParams) => string;
 
 interface I18n {
   locale: Locale;
@@ -27,9 +29,14 @@ export function useI18n(): I18n {
  * TweestapError from the QR client), else a generic message; never the raw error text.
  */
 export function errorText(t: Translate, error: unknown): string {
-  if (typeof error === 'object' && error !== null && 'key' in error && typeof error.key === 'string' && isMessageKey(error.key)) {
+  if (typeof error === 'object' && error !== null && 'key' in error && typeof error.key === 'string' && isWindowMessageKey(error.key)) {
     const params = 'params' in error && typeof error.params === 'object' && error.params ? (error.params as MessageParams) : {};
     return t(error.key, params);
   }
   return t('app.error.unexpected');
+}
+
+/** The text of a message main sent (a warning, a start-up problem), or the generic error for a key the window does not have. */
+export function messageText(t: Translate, { key, params }: UserMessage): string {
+  return isWindowMessageKey(key) ? t(key, params) : t('app.error.unexpected');
 }

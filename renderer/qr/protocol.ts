@@ -1,6 +1,6 @@
 /** Messages between renderer/qr/client.ts and renderer/qr/decode.worker.ts. */
-import type { ErrorKind } from '../../shared/errors';
-import type { MessageKey, MessageParams } from '../../shared/i18n';
+import type { ErrorKind, TweestapError } from '../../shared/errors';
+import type { MessageParams } from '../../shared/i18n/locale';
 
 /** RGBA pixels (the buffer is transferred, not copied) or an encoded image to decode first. */
 export type DecodeRequest =
@@ -9,4 +9,4 @@ export type DecodeRequest =
 
 export type DecodeReply =
   | { id: number; ok: true; texts: string[] }
-  | { id: number; ok: false; error: { kind: ErrorKind; key: MessageKey; params: MessageParams } };
+  | { id: number; ok: false; error: { kind: ErrorKind; key: TweestapError['key']; params: MessageParams } };

@@ -1,7 +1,7 @@
 /** Applies the language and theme settings to the document (`lang`, `data-theme`). */
 import { useEffect, useSyncExternalStore } from 'react';
 import type { AppInfo, Settings } from '../../shared/api';
-import { localeFromTag, type Locale } from '../../shared/i18n';
+import { localeFromTag, type Locale } from '../../shared/i18n/locale';
 
 const darkQuery = () => window.matchMedia('(prefers-color-scheme: dark)');
 

@@ -1,4 +1,4 @@
-/** The app lock (issue 12, part 8): its errors (`lock.*`) and its screens (`app.lock.*`). */
+/** The app lock (issue 12, part 8): its errors (`lock.*`) and its lock screen (`app.lock.*`); its part of Settings is in dialogs.ts. */
 export const en = {
   'lock.locked': 'Tweestap is locked. Unlock it first.',
   'lock.wrongPin': 'That is not the right PIN or password.',
@@ -13,21 +13,6 @@ export const en = {
   'app.lock.unlock': 'Unlock',
   'app.lock.unlocking': 'Checking…',
   'app.lock.touchId': 'Unlock with Touch ID',
-  'app.lock.section': 'App lock',
-  'app.lock.off': 'Off: anyone at this computer can see your codes while Tweestap is open.',
-  'app.lock.on': 'On: Tweestap locks after {minutes} minutes without use and when you hide its window.',
-  'app.lock.turnOn': 'Turn on app lock…',
-  'app.lock.turnOff': 'Turn off app lock',
-  'app.lock.lockNow': 'Lock now',
-  'app.lock.newPin': 'New PIN or password',
-  'app.lock.newPinHint': 'At least 4 characters. Tweestap keeps only a scrambled form of it (a hash), never the PIN itself.',
-  'app.lock.confirmPin': 'Type it again',
-  'app.lock.idle': 'Lock after (minutes without use)',
-  'app.lock.currentPin': 'Current PIN or password',
-  'app.lock.save': 'Turn on',
-  'app.lock.mismatch': 'The two are not the same.',
-  'app.lock.turnedOn': 'App lock is on.',
-  'app.lock.turnedOff': 'App lock is off.',
 } as const;
 
 export const nl: Record<keyof typeof en, string> = {
@@ -44,19 +29,4 @@ export const nl: Record<keyof typeof en, string> = {
   'app.lock.unlock': 'Ontgrendelen',
   'app.lock.unlocking': 'Bezig met controleren…',
   'app.lock.touchId': 'Ontgrendelen met Touch ID',
-  'app.lock.section': 'App-vergrendeling',
-  'app.lock.off': 'Uit: iedereen achter deze computer kan je codes zien zolang Tweestap openstaat.',
-  'app.lock.on': 'Aan: Tweestap vergrendelt na {minutes} minuten zonder gebruik en als je het venster verbergt.',
-  'app.lock.turnOn': 'App-vergrendeling aanzetten…',
-  'app.lock.turnOff': 'App-vergrendeling uitzetten',
-  'app.lock.lockNow': 'Nu vergrendelen',
-  'app.lock.newPin': 'Nieuwe pincode of nieuw wachtwoord',
-  'app.lock.newPinHint': 'Minstens 4 tekens. Tweestap bewaart er alleen een onherkenbaar gemaakte vorm van (een hash), nooit de pincode zelf.',
-  'app.lock.confirmPin': 'Typ het nog een keer',
-  'app.lock.idle': 'Vergrendelen na (minuten zonder gebruik)',
-  'app.lock.currentPin': 'Huidige pincode of huidig wachtwoord',
-  'app.lock.save': 'Aanzetten',
-  'app.lock.mismatch': 'De twee zijn niet hetzelfde.',
-  'app.lock.turnedOn': 'De app-vergrendeling staat aan.',
-  'app.lock.turnedOff': 'De app-vergrendeling staat uit.',
 };

@@ -29,6 +29,8 @@ async function auditEveryScreen(page: Page, theme: string): Promise<void> {
   await audit('account list');
 
   await page.getByRole('button', { name: 'Add account', exact: true }).click();
+  // Dialogs load when first opened: audit each once it is shown.
+  await page.getByRole('dialog').waitFor();
   await audit('add account');
   await page.getByRole('button', { name: 'Paste a link' }).click();
   await page.getByRole('button', { name: 'Add account' }).last().click();
@@ -51,13 +53,16 @@ async function auditEveryScreen(page: Page, theme: string): Promise<void> {
   await page.getByRole('button', { name: 'Done' }).click();
 
   await page.getByRole('button', { name: /^Rename Nse-Portal/ }).click();
+  await page.getByRole('dialog').waitFor();
   await audit('rename');
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: /^Delete Nse-Portal/ }).click();
+  await page.getByRole('dialog').waitFor();
   await audit('delete confirmation');
   await page.keyboard.press('Escape');
 
   await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('dialog').waitFor();
   await audit('settings');
   await page.keyboard.press('Escape');
   await expect.poll(() => page.getByRole('dialog').count()).toBe(0);

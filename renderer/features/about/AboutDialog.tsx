@@ -1,20 +1,20 @@
 /** About Tweestap: name, version, what it is, where its data is kept, links and the licence. */
 import type { AppInfo, LinkName } from '../../../shared/api';
-import type { MessageKey } from '../../../shared/i18n';
+import type { WindowMessageKey } from '../../i18n/messages';
 import { Dialog } from '../../components/Dialog';
 import { api } from '../../api-client';
 import { useAnnounce } from '../../components/Announcer';
 import { errorText, useI18n } from '../../i18n/I18nContext';
 import { DialogButtons } from '../../components/DialogButtons';
 
-const KEYCHAIN_NAMES: Record<AppInfo['platform'], MessageKey> = {
+const KEYCHAIN_NAMES: Record<AppInfo['platform'], WindowMessageKey> = {
   linux: 'app.about.keychain.linux',
   darwin: 'app.about.keychain.darwin',
   win32: 'app.about.keychain.win32',
   other: 'app.about.keychain.other',
 };
 
-const LINKS: [LinkName, MessageKey][] = [
+const LINKS: [LinkName, WindowMessageKey][] = [
   ['nsePortal', 'app.about.portal'],
   ['nseHelpdesk', 'app.about.helpdesk'],
 ];

@@ -3,17 +3,19 @@
  * buttons and drag-and-drop. Rows are memoised and use `content-visibility` (styles.css), so 500
  * accounts stay responsive.
  */
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { AccountView, Settings } from '../../../shared/api';
 import { useAnnounce } from '../../components/Announcer';
+import { DialogLoading, lazyDialog } from '../../components/LazyDialog';
 import { api } from '../../api-client';
 import { errorText, useI18n } from '../../i18n/I18nContext';
 import type { CodesById } from '../../state/useCodes';
 import { AccountRow, accountLabel, type RowActions } from './AccountRow';
-import { DeleteDialog } from './DeleteDialog';
-import { RenameDialog } from './RenameDialog';
 import { moveItem } from './reorder';
 import { useCopyCode } from './useCopyCode';
+
+const DeleteDialog = lazyDialog(() => import('./DeleteDialog').then((m) => m.DeleteDialog));
+const RenameDialog = lazyDialog(() => import('./RenameDialog').then((m) => m.RenameDialog));
 
 interface AccountListProps {
   accounts: readonly AccountView[];
@@ -129,8 +131,10 @@ export function AccountList({ accounts, codes, settings, query, onAccountsChange
           ))}
         </ul>
       )}
-      {renaming && <RenameDialog account={renaming} onDone={onRenamed} onCancel={() => setRenaming(null)} />}
-      {deleting && <DeleteDialog account={deleting} onDone={onDeleted} onCancel={() => setDeleting(null)} />}
+      <Suspense fallback={<DialogLoading />}>
+        {renaming && <RenameDialog account={renaming} onDone={onRenamed} onCancel={() => setRenaming(null)} />}
+        {deleting && <DeleteDialog account={deleting} onDone={onDeleted} onCancel={() => setDeleting(null)} />}
+      </Suspense>
     </>
   );
 }

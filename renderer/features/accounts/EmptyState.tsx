@@ -2,11 +2,11 @@
  * The first screen without accounts: the NSE Portal's steps 7–14, told for Tweestap in the
  * portal's own words, with the ways to add the account.
  */
-import type { MessageKey } from '../../../shared/i18n';
+import type { WindowMessageKey } from '../../i18n/messages';
 import { api } from '../../api-client';
 import { useI18n } from '../../i18n/I18nContext';
 
-const STEPS: MessageKey[] = [
+const STEPS: WindowMessageKey[] = [
   'app.empty.step1',
   'app.empty.step2',
   'app.empty.step3',

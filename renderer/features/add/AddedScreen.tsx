@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { AccountView, UserMessage } from '../../../shared/api';
-import { useI18n } from '../../i18n/I18nContext';
+import { messageText, useI18n } from '../../i18n/I18nContext';
 import type { CodesById } from '../../state/useCodes';
 import { useNow } from '../../state/ticker';
 import { accountLabel } from '../accounts/AccountRow';
@@ -97,7 +97,7 @@ export function AddedScreen({ accounts, warnings, codes, offsetMs, copyAtOnce, h
       })}
       {warnings.map((warning, index) => (
         <p key={index} className="warning" role="note">
-          {t(warning.key, warning.params)}
+          {messageText(t, warning)}
         </p>
       ))}
       <DialogButtons

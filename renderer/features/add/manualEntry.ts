@@ -3,7 +3,7 @@
  * mistake gets its own translated message next to its field.
  */
 import type { ManualEntry } from '../../../shared/api';
-import type { MessageKey } from '../../../shared/i18n';
+import type { WindowMessageKey } from '../../i18n/messages';
 import { ALGORITHMS, DIGITS, MAX_PERIOD_SECONDS, type Algorithm, type Digits, type OtpType } from '../../../shared/otp/types';
 
 /** The form's fields as typed (numbers still text). */
@@ -18,7 +18,7 @@ export interface ManualForm {
   counter: string;
 }
 
-export type ManualErrors = Partial<Record<'name' | 'secret' | 'digits' | 'period' | 'counter', MessageKey>>;
+export type ManualErrors = Partial<Record<'name' | 'secret' | 'digits' | 'period' | 'counter', WindowMessageKey>>;
 
 export const EMPTY_MANUAL_FORM: ManualForm = {
   issuer: '',
@@ -34,7 +34,7 @@ export const EMPTY_MANUAL_FORM: ManualForm = {
 const WHOLE_NUMBER = /^\d+$/;
 
 /** Spaces, hyphens and lower case are how keys are printed; Base32 is A–Z and 2–7 (`=` padding allowed). */
-function secretError(secret: string): MessageKey | undefined {
+function secretError(secret: string): WindowMessageKey | undefined {
   const compact = secret.replace(/[\s-]/g, '').toUpperCase();
   if (!compact) return 'app.manual.secretEmpty';
   if (!/^[A-Z2-7]+=*$/.test(compact)) return 'app.manual.secretInvalid';

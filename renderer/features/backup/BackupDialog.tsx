@@ -4,7 +4,7 @@
  * name, or that the user cancelled: it never sees a secret nor the backup's bytes.
  */
 import { useState, type FormEvent } from 'react';
-import type { MessageKey } from '../../../shared/i18n';
+import type { WindowMessageKey } from '../../i18n/messages';
 import { Dialog } from '../../components/Dialog';
 import { TextField } from '../../components/TextField';
 import { api } from '../../api-client';
@@ -15,7 +15,7 @@ import { DialogButtons } from '../../components/DialogButtons';
 export const MIN_BACKUP_PASSWORD_LENGTH = 8;
 
 /** Which field is wrong, if any, before anything is sent to main. */
-function passwordProblems(password: string, confirm: string): { password?: MessageKey; confirm?: MessageKey } {
+function passwordProblems(password: string, confirm: string): { password?: WindowMessageKey; confirm?: WindowMessageKey } {
   if (password.length < MIN_BACKUP_PASSWORD_LENGTH) return { password: 'app.backup.tooShort' };
   if (password !== confirm) return { confirm: 'app.backup.mismatch' };
   return {};

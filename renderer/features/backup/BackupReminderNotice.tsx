@@ -1,6 +1,7 @@
 /** The non-modal backup reminder above the list: make a backup now, or not now. */
 import { useId } from 'react';
-import type { MessageKey, MessageParams } from '../../../shared/i18n';
+import type { MessageParams } from '../../../shared/i18n/locale';
+import type { WindowMessageKey } from '../../i18n/messages';
 import { useI18n } from '../../i18n/I18nContext';
 
 interface BackupReminderNoticeProps {
@@ -12,7 +13,7 @@ interface BackupReminderNoticeProps {
 }
 
 /** "Your account" / "Your 3 accounts" / "2 of your 5 accounts" are not in a backup yet. */
-export function reminderMessage(unsaved: number, total: number): { key: MessageKey; params: MessageParams } {
+export function reminderMessage(unsaved: number, total: number): { key: WindowMessageKey; params: MessageParams } {
   if (unsaved < total) return { key: 'app.backup.reminderSome', params: { count: unsaved, total } };
   return unsaved === 1 ? { key: 'app.backup.reminderOne', params: {} } : { key: 'app.backup.reminderAll', params: { count: unsaved } };
 }

@@ -3,11 +3,11 @@
  * when it is encrypted, and about duplicates), then adds every account at once or none.
  */
 import { useId, useState, type DragEvent, type FormEvent } from 'react';
-import type { DuplicateChoice, ImportFileResult, SkippedImport, UserMessage } from '../../../shared/api';
+import type { DuplicateChoice, ImportFileResult, SkippedImport } from '../../../shared/api';
 import { Dialog } from '../../components/Dialog';
 import { TextField } from '../../components/TextField';
 import { api } from '../../api-client';
-import { errorText, useI18n } from '../../i18n/I18nContext';
+import { errorText, messageText, useI18n } from '../../i18n/I18nContext';
 import { accountLabel } from '../accounts/AccountRow';
 import { fileToBase64 } from './files';
 import { DialogButtons } from '../../components/DialogButtons';
@@ -170,8 +170,4 @@ function ImportSummary({ fileName, result }: { fileName: string; result: Importe
       )}
     </div>
   );
-}
-
-function messageText(t: ReturnType<typeof useI18n>['t'], message: UserMessage): string {
-  return t(message.key, message.params);
 }

@@ -4,7 +4,7 @@
  * adds a guide to the Privacy & Security setting that blocks us.
  */
 import { TweestapError } from '../../../shared/errors';
-import type { MessageKey } from '../../../shared/i18n';
+import type { WindowMessageKey } from '../../i18n/messages';
 import type { AppInfo } from '../../../shared/api';
 
 export type MediaKind = 'camera' | 'screen';
@@ -13,7 +13,7 @@ function errorName(error: unknown): string {
   return typeof error === 'object' && error !== null && 'name' in error && typeof error.name === 'string' ? error.name : '';
 }
 
-const CAMERA_KEYS: Record<string, MessageKey> = {
+const CAMERA_KEYS: Record<string, WindowMessageKey> = {
   NotFoundError: 'app.scan.camera.none',
   OverconstrainedError: 'app.scan.camera.none',
   NotAllowedError: 'app.scan.camera.denied',

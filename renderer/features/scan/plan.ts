@@ -4,7 +4,7 @@
  */
 import { describeQrText, notOtpauthError, type QrTextKind } from '../../../shared/otp/qr-text';
 import { TweestapError } from '../../../shared/errors';
-import type { MessageKey } from '../../../shared/i18n';
+import type { WindowMessageKey } from '../../i18n/messages';
 
 /**
  * - `none`: no QR code at all;
@@ -33,7 +33,7 @@ export function planScan(texts: readonly string[]): ScanPlan {
 /** Where the scan came from, for the message when nothing was found. */
 export type ScanSource = 'screen' | 'webcam' | 'image';
 
-const NONE_FOUND: Record<ScanSource, MessageKey> = {
+const NONE_FOUND: Record<ScanSource, WindowMessageKey> = {
   screen: 'app.scan.screen.noQr',
   webcam: 'app.scan.noQr',
   image: 'app.image.noQr',

@@ -4,7 +4,7 @@
  */
 import { useId, useState, type ReactNode } from 'react';
 import { CLIPBOARD_CLEAR_NEVER, MAX_CLIPBOARD_CLEAR_SECONDS, MAX_CLOCK_OFFSET_SECONDS, MIN_CLIPBOARD_CLEAR_SECONDS, type LanguageSetting, type Settings, type ThemeSetting } from '../../../shared/api';
-import type { MessageKey } from '../../../shared/i18n';
+import type { WindowMessageKey } from '../../i18n/messages';
 import { Dialog } from '../../components/Dialog';
 import { api } from '../../api-client';
 import { errorText, useI18n } from '../../i18n/I18nContext';
@@ -182,7 +182,7 @@ interface WholeNumberProps {
   max: number;
   /** One more value accepted outside the range (0 = never for the clipboard). */
   also?: number;
-  rangeKey: MessageKey;
+  rangeKey: WindowMessageKey;
   onCommit(value: number): void;
 }
 
