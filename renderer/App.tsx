@@ -5,6 +5,7 @@
 import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { AccountView, Settings } from '../shared/api';
 import { AnnouncerProvider } from './components/Announcer';
+import { DialogBoundary } from './components/DialogBoundary';
 import { DialogLoading, lazyDialog } from './components/LazyDialog';
 import { AccountList } from './features/accounts/AccountList';
 import { EmptyState } from './features/accounts/EmptyState';
@@ -152,7 +153,13 @@ function MainScreen({ data, settings, accounts }: { data: AppData; settings: Set
           <AccountList accounts={accounts} codes={codes} settings={settings} query={query} onAccountsChange={setAccounts} onReadd={openAdd} onCodeCopied={reminder.noteUsed} />
         )}
       </main>
-      <Suspense fallback={<DialogLoading />}>
+      <DialogBoundary
+        onGiveUp={() => {
+          setAdding(null);
+          setSettingsOpen(false);
+          setPanel(null);
+        }}
+      >
         {adding && (
           <AddDialog
             codes={codes}
@@ -185,7 +192,7 @@ function MainScreen({ data, settings, accounts }: { data: AppData; settings: Set
         {panel === 'backup' && <BackupDialog onClose={() => setPanel(null)} onBackedUp={reminder.refresh} />}
         {panel === 'restore' && <RestoreDialog onClose={() => setPanel(null)} />}
         {panel === 'about' && data.info && <AboutDialog info={data.info} onClose={() => setPanel(null)} />}
-      </Suspense>
+      </DialogBoundary>
     </>
   );
 }

@@ -8,6 +8,8 @@ export const en = {
   'app.loading': 'Loading…',
   'app.error.connection': 'Tweestap cannot reach its background process. Restart the app.',
   'app.error.unexpected': 'Something went wrong. Please try again.',
+  'app.error.partMissing': 'This part of Tweestap could not be loaded. Restart the app; if that does not help, install it again.',
+  'app.action.close': 'Close',
 
   'app.search.label': 'Search accounts',
   'app.search.placeholder': 'Search…',
@@ -90,6 +92,8 @@ export const nl: Record<keyof typeof en, string> = {
   'app.loading': 'Laden…',
   'app.error.connection': 'Tweestap kan zijn achtergrondproces niet bereiken. Start de app opnieuw.',
   'app.error.unexpected': 'Er ging iets mis. Probeer het nog eens.',
+  'app.error.partMissing': 'Dit onderdeel van Tweestap kon niet worden geladen. Start de app opnieuw; helpt dat niet, installeer hem dan opnieuw.',
+  'app.action.close': 'Sluiten',
 
   'app.search.label': 'Accounts zoeken',
   'app.search.placeholder': 'Zoeken…',

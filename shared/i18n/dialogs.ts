@@ -5,7 +5,6 @@
  */
 export const en = {
   'app.action.cancel': 'Cancel',
-  'app.action.close': 'Close',
   'app.action.save': 'Save',
 
   'app.copy.nextCode': 'This is the next code: it becomes valid in {seconds} seconds.',
@@ -224,7 +223,6 @@ export const en = {
 
 export const nl: Record<keyof typeof en, string> = {
   'app.action.cancel': 'Annuleren',
-  'app.action.close': 'Sluiten',
   'app.action.save': 'Opslaan',
 
   'app.copy.nextCode': 'Dit is de volgende code: hij is over {seconds} seconden geldig.',

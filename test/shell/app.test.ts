@@ -5,14 +5,14 @@
  * prove. A failing spec here is a shell bug unless the stand-in misreads the Electron docs.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { describe, expect, test } from 'vitest';
 import { decryptBackup } from '../../node/backup';
 import type { AccountView, CodeView, TweestapApi } from '../../shared/api';
-import { pendingDialog, showInOwnWindow, useShell, type ShellApp } from './launch';
+import { pendingDialog, ROOT, showInOwnWindow, useShell, type ShellApp } from './launch';
 import type { StandInState } from './stand-in/control';
 
 const shell = useShell();
@@ -94,6 +94,33 @@ describe("Chromium's own data (app.md getPath 'sessionData')", () => {
     expect(await app.exited).toBe(0);
     const userData = join(shell.configHome, 'Tweestap');
     expect(existsSync(join(userData, 'Default', 'Local Storage'))).toBe(true);
+  });
+});
+
+describe('a damaged install', () => {
+  test('a dialog whose code is missing shows a notice instead of a blank window; closing it leaves the app working', async () => {
+    // The built app copied without the Settings dialog's chunk (a half-updated or damaged install).
+    const root = mkdtempSync(join(shell.configHome, 'damaged-'));
+    cpSync(join(ROOT, 'dist', 'electron'), join(root, 'dist', 'electron'), { recursive: true });
+    cpSync(join(ROOT, 'dist', 'renderer'), join(root, 'dist', 'renderer'), { recursive: true });
+    cpSync(join(ROOT, 'package.json'), join(root, 'package.json'));
+    symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
+    const assets = join(root, 'dist', 'renderer', 'assets');
+    const settingsChunk = readdirSync(assets).find((name) => /^SettingsDialog-.*\.js$/.test(name));
+    expect(settingsChunk).toBeDefined();
+    rmSync(join(assets, settingsChunk!));
+
+    const app = await shell.start({ main: join(root, 'dist', 'electron', 'main.cjs'), cwd: root, env: { LANG: 'en_GB.UTF-8', LC_ALL: 'en_GB.UTF-8' } });
+    const page = await app.mainWindow();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const notice = page.getByRole('alert').filter({ hasText: 'This part of Tweestap could not be loaded' });
+    await notice.waitFor({ timeout: 10_000 });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Close');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => notice.count()).toBe(0);
+    // The rest of the window still works: an account added now is listed.
+    await api(page, 'addFromUri', link('After Damage', 'MFRGGZDFMZTWQ2LK'), 'ask');
+    await page.locator('.account-row', { hasText: 'After Damage' }).waitFor({ timeout: 10_000 });
   });
 });
 

@@ -3,10 +3,11 @@
  * buttons and drag-and-drop. Rows are memoised and use `content-visibility` (styles.css), so 500
  * accounts stay responsive.
  */
-import { Suspense, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { AccountView, Settings } from '../../../shared/api';
 import { useAnnounce } from '../../components/Announcer';
-import { DialogLoading, lazyDialog } from '../../components/LazyDialog';
+import { DialogBoundary } from '../../components/DialogBoundary';
+import { lazyDialog } from '../../components/LazyDialog';
 import { api } from '../../api-client';
 import { errorText, useI18n } from '../../i18n/I18nContext';
 import type { CodesById } from '../../state/useCodes';
@@ -131,10 +132,15 @@ export function AccountList({ accounts, codes, settings, query, onAccountsChange
           ))}
         </ul>
       )}
-      <Suspense fallback={<DialogLoading />}>
+      <DialogBoundary
+        onGiveUp={() => {
+          setRenaming(null);
+          setDeleting(null);
+        }}
+      >
         {renaming && <RenameDialog account={renaming} onDone={onRenamed} onCancel={() => setRenaming(null)} />}
         {deleting && <DeleteDialog account={deleting} onDone={onDeleted} onCancel={() => setDeleting(null)} />}
-      </Suspense>
+      </DialogBoundary>
     </>
   );
 }
