@@ -29,6 +29,7 @@ import { holdQuitUntilDone } from './quit-guard';
 import { applySettingChanges } from './shell-settings';
 import { trayIconBitmap, trayMenuTemplate } from './tray';
 import { restorableBounds, secureWindowOptions } from './window';
+import { lockOnConfirmed, lockOnPrompt } from './lock-prompt';
 import { backupSaveDialogOptions, chosenBackupPath } from './save-dialog';
 
 const log = (message: string) => console.error(`[tweestap] ${message}`);
@@ -224,6 +225,11 @@ async function start(): Promise<void> {
         () => true,
         () => false,
       ),
+      async confirmLockOn() {
+        const options = lockOnPrompt(locale());
+        const { response } = await (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+        return lockOnConfirmed(response);
+      },
       async chooseBackupPath(suggestedName) {
         const options = backupSaveDialogOptions(suggestedName, app.getPath('documents'), locale());
         return chosenBackupPath(await (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)));

@@ -86,6 +86,12 @@ export interface HostPort {
    * when the user cancelled. The API service writes the file there itself.
    */
   chooseBackupPath(suggestedName: string): Promise<string | null>;
+  /**
+   * Asks the user, outside the window, whether to turn the app lock on (the app: main's message
+   * box, Cancel by default), so that a compromised window cannot lock the user out with a PIN of
+   * its own. True to go ahead.
+   */
+  confirmLockOn(): Promise<boolean>;
   /** The system can confirm the user for the app lock (macOS Touch ID); absent = no. */
   readonly systemUnlock?: boolean;
   /** Asks the system to confirm the user (Touch ID); true when it did. */
@@ -297,7 +303,7 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
       return lockStatus();
     },
     async configureLock(currentPin, next) {
-      await appLock().configure(currentPin, next);
+      await appLock().configure(currentPin, next, () => host.confirmLockOn());
       return lockStatus();
     },
     // The bytes never go back to the window (a compromised one could send them anywhere with a

@@ -118,9 +118,11 @@ export class AppLock {
 
   /**
    * Turns the lock on, changes its PIN or idle time (`next`), or turns it off (null). When it is
-   * on already, `currentPin` must be its PIN. Only while unlocked.
+   * on already, `currentPin` must be its PIN. Only while unlocked. Turning it on also needs
+   * `confirmTurnOn` to say yes (the app asks the user outside the window, so that a compromised
+   * window cannot lock the user out with a PIN of its own); `lock.notTurnedOn` otherwise.
    */
-  async configure(currentPin: string | null, next: { pin: string; idleMinutes: number } | null): Promise<LockStatus> {
+  async configure(currentPin: string | null, next: { pin: string; idleMinutes: number } | null, confirmTurnOn: () => Promise<boolean>): Promise<LockStatus> {
     if (this.isLocked) throw new TweestapError('input', 'lock.locked');
     if (this.file !== null) await this.checkPin(currentPin ?? '');
     if (next === null) {
@@ -131,6 +133,7 @@ export class AppLock {
     if (next.pin.length < MIN_LOCK_PIN_LENGTH || next.pin.length > MAX_LOCK_PIN_LENGTH) {
       throw new TweestapError('input', 'lock.pinLength', { min: MIN_LOCK_PIN_LENGTH, max: MAX_LOCK_PIN_LENGTH });
     }
+    if (this.file === null && !(await confirmTurnOn())) throw new TweestapError('input', 'lock.notTurnedOn');
     const salt = randomBytes(16);
     const hash = await deriveScryptKey(next.pin, salt, SCRYPT);
     const file = lockFileSchema.parse({ version: FILE_VERSION, ...SCRYPT, salt: salt.toString('base64'), hash: hash.toString('base64'), idleMinutes: next.idleMinutes });

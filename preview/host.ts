@@ -238,6 +238,8 @@ function previewHostPort(env: NodeJS.ProcessEnv, log: (message: string) => void)
     beginCameraScan: async () => undefined,
     endCameraScan: async () => undefined,
     chooseBackupPath: async (suggestedName) => path.join(previewSaveDir(env), suggestedName),
+    // A development tool: its browser window is the only place to ask, and the user just did.
+    confirmLockOn: async () => true,
     applySettings: async () => undefined,
   };
 }

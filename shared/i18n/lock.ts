@@ -1,6 +1,7 @@
 /** The app lock (issue 12, part 8): its errors (`lock.*`) and its lock screen (`app.lock.*`); its part of Settings is in dialogs.ts. */
 export const en = {
   'lock.locked': 'Tweestap is locked. Unlock it first.',
+  'lock.notTurnedOn': 'The app lock was not turned on.',
   'lock.wrongPin': 'That is not the right PIN or password.',
   'lock.wait': 'Too many wrong tries. Try again in {seconds} seconds.',
   'lock.pinLength': 'Use {min} to {max} characters.',
@@ -17,6 +18,7 @@ export const en = {
 
 export const nl: Record<keyof typeof en, string> = {
   'lock.locked': 'Tweestap is vergrendeld. Ontgrendel het eerst.',
+  'lock.notTurnedOn': 'De app-vergrendeling is niet aangezet.',
   'lock.wrongPin': 'Dat is niet de juiste pincode of het juiste wachtwoord.',
   'lock.wait': 'Te vaak fout geprobeerd. Probeer het over {seconds} seconden opnieuw.',
   'lock.pinLength': 'Gebruik {min} tot {max} tekens.',

@@ -28,6 +28,10 @@ export const en = {
   'main.dialog.errorTitle': 'Tweestap',
   'main.backup.saveTitle': 'Save the backup',
   'main.backup.fileType': 'Tweestap backup',
+  'main.lockOn.title': 'App lock',
+  'main.lockOn.message': 'Turn on the app lock?',
+  'main.lockOn.detail': 'Tweestap will then ask for the PIN or password you just chose whenever it has been idle or hidden. Turn it on only if you asked for this yourself in Tweestap\'s settings.',
+  'main.lockOn.confirm': 'Turn on',
 } as const;
 
 export const nl: Record<keyof typeof en, string> = {
@@ -56,4 +60,8 @@ export const nl: Record<keyof typeof en, string> = {
   'main.dialog.errorTitle': 'Tweestap',
   'main.backup.saveTitle': 'Back-up opslaan',
   'main.backup.fileType': 'Tweestap-back-up',
+  'main.lockOn.title': 'App-vergrendeling',
+  'main.lockOn.message': 'App-vergrendeling aanzetten?',
+  'main.lockOn.detail': 'Tweestap vraagt dan om de pincode of het wachtwoord dat je net koos, telkens als het een tijd niet gebruikt of verborgen is. Zet het alleen aan als je dit zelf hebt gevraagd in de instellingen van Tweestap.',
+  'main.lockOn.confirm': 'Aanzetten',
 };

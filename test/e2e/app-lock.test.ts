@@ -1,10 +1,11 @@
 /**
- * The app lock in the window (issue 12.8), on the preview host: turned on from Settings by
- * keyboard, "Lock now" replaces everything with the unlock screen (no account name left in the
+ * The app lock in the window (issue 12.8), through main: turned on from Settings by keyboard
+ * once main's own question is answered (Cancel first: nothing turned on), "Lock now" replaces everything with the unlock screen (no account name left in the
  * page, main refuses the list), a wrong PIN is announced, the right one brings the accounts back;
  * axe finds nothing on the unlock screen; turned off again with the current PIN.
  */
 import { describe, expect, test } from 'vitest';
+import { pendingDialog } from '../shell/launch';
 import { axeViolations, callApi, testUri, useE2e } from './harness';
 
 const ctx = useE2e();
@@ -25,6 +26,15 @@ describe('app lock', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type(PIN);
     await page.keyboard.press('Enter');
+    // Main asks outside the window (a compromised window could not lock the user out): first No...
+    const question = await pendingDialog(ctx.host.shell, 'messageBox');
+    expect(question.options).toMatchObject({ message: 'Turn on the app lock?', defaultId: 1 });
+    await ctx.host.shell.answerDialog(question.id, { response: 1 });
+    await section.getByRole('alert').filter({ hasText: 'The app lock was not turned on.' }).waitFor();
+    expect(await callApi(ctx.host, 'lockStatus')).toMatchObject({ enabled: false });
+    // ...then yes.
+    await page.keyboard.press('Enter');
+    await ctx.host.shell.answerDialog((await pendingDialog(ctx.host.shell, 'messageBox')).id, { response: 0 });
     // A dialog has its own announcer above its backdrop.
     await expect.poll(() => page.getByRole('dialog', { name: 'Settings' }).getByTestId('announcer').textContent()).toContain('App lock is on.');
     await section.getByText('On: Tweestap locks after 5 minutes without use and when you hide its window.').waitFor();

@@ -49,6 +49,7 @@ const hostDouble: HostPort = {
   endCameraScan: async () => undefined,
   // A cancelled save dialog: nothing is written.
   chooseBackupPath: async () => null,
+  confirmLockOn: async () => false,
   applySettings: async () => undefined,
 };
 

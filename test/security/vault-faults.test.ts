@@ -246,6 +246,7 @@ describe('an unloadable vault.json is reported and kept as it was', () => {
     endCameraScan: async () => undefined,
     // A cancelled save dialog: nothing is written.
     chooseBackupPath: async () => null,
+  confirmLockOn: async () => false,
     applySettings: async () => undefined,
   };
 

@@ -29,6 +29,8 @@ let accountsOpened: number;
 let service: ApiService;
 /** Where the host's save dialog "chooses" to save a backup; null = the user cancelled. */
 let backupTarget: string | null;
+/** The user's answer to the host's question before the app lock is turned on. */
+let lockOnAnswer: boolean;
 
 const host: HostPort = {
   previewHost: true,
@@ -43,6 +45,10 @@ const host: HostPort = {
   chooseBackupPath: async (suggestedName) => {
     hostCalls.push(`save ${suggestedName}`);
     return backupTarget;
+  },
+  confirmLockOn: async () => {
+    hostCalls.push('confirm lock on');
+    return lockOnAnswer;
   },
   applySettings: async (next: Settings) => {
     if (refuseSettings) throw refuseSettings;
@@ -83,6 +89,7 @@ beforeEach(async () => {
   refuseSettings = null;
   accountsOpened = 0;
   backupTarget = path.join(dir, 'chosen.tweestap');
+  lockOnAnswer = true;
   service = await createService();
 });
 afterEach(() => {
@@ -447,7 +454,7 @@ describe('the app lock', () => {
 
   async function lockedService(): Promise<ApiService> {
     const lock = await AppLock.open(dir, clock, () => undefined);
-    await lock.configure(null, { pin: PIN, idleMinutes: 5 });
+    await lock.configure(null, { pin: PIN, idleMinutes: 5 }, async () => true);
     const created = createApiService({
       openAccounts: async () => new AccountService({ vault: new Vault(dir), secrets: new MapSecretStore(), clock }),
       settings: await SettingsService.open(dir, () => undefined),
@@ -495,6 +502,26 @@ describe('the app lock', () => {
     ]);
     expect(await locked.dispatch('unlockWithSystem', [])).toMatchObject({ ok: false, error: { key: 'lock.systemUnavailable' } });
     locked.close();
+  });
+
+  it('turns the lock on only after the host asked the user outside the window (a compromised window cannot)', async () => {
+    const lock = await AppLock.open(dir, clock, () => undefined);
+    const withLock = createApiService({
+      openAccounts: async () => new AccountService({ vault: new Vault(dir), secrets: new MapSecretStore(), clock }),
+      settings: await SettingsService.open(dir, () => undefined),
+      clipboard: new ClipboardGuard(clipboard, clock),
+      host,
+      dataDir: dir,
+      clock,
+      lock,
+    });
+    lockOnAnswer = false;
+    expect(await withLock.dispatch('configureLock', [null, { pin: PIN, idleMinutes: 5 }])).toEqual({ ok: false, error: { kind: 'input', key: 'lock.notTurnedOn', params: {} } });
+    expect(value(await withLock.dispatch('lockStatus', []))).toMatchObject({ enabled: false });
+    lockOnAnswer = true;
+    expect(value(await withLock.dispatch('configureLock', [null, { pin: PIN, idleMinutes: 5 }]))).toMatchObject({ enabled: true, locked: false });
+    expect(hostCalls.filter((call) => call === 'confirm lock on')).toHaveLength(2);
+    withLock.close();
   });
 
   it('without a lock (the preview without one, the CLI) nothing is ever refused as locked', async () => {
