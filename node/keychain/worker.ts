@@ -18,6 +18,9 @@ import { TweestapError } from '../../shared/errors';
 import { loadKeytar, type KeytarBackend } from './keychain';
 
 type Operation = keyof KeytarBackend;
+
+/** The entry the warm-up looks for: never written by anyone. */
+const WARM_UP = { service: 'tweestap-connection-warm-up', account: 'never-stored' };
 const OPERATIONS: Record<Operation, number> = { findCredentials: 1, getPassword: 2, setPassword: 3, deletePassword: 2 };
 
 interface Request {
@@ -55,6 +58,16 @@ async function serve(keytar: Promise<KeytarBackend>, request: Request, reply: (m
 
 const keytar = loadKeytar();
 keytar.catch(() => undefined); // reported per request
+
+/**
+ * On Linux, open the Secret Service connection while the parent is still loading the vault: a
+ * lookup of an entry that never exists connects to D-Bus without asking to unlock anything
+ * (libsecret prompts only for locked items that match, and none does). Its result is ignored.
+ * Not on macOS, where a lookup in a locked keychain may ask to unlock it.
+ */
+if (process.platform === 'linux') {
+  void keytar.then((backend) => backend.getPassword(WARM_UP.service, WARM_UP.account)).catch(() => undefined);
+}
 
 const handle = (value: unknown, reply: (message: object) => void): void => {
   const request = asRequest(value);

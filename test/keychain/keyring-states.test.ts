@@ -171,6 +171,29 @@ exit 0 # the assertions below tell which step is missing
   });
 });
 
+describe("the keychain worker's warm-up (node/keychain/worker.ts)", () => {
+  it('connects to the Secret Service at its start without asking to unlock a locked keyring', async () => {
+    const worker = path.join(repo, 'dist/cli/keychain-worker.mjs');
+    // The worker alone, its stdin open for 2 s and no request: only the warm-up talks to the keyring.
+    const script = `
+node --import tsx "${CHILD}" add "${dir}" 5000 First >/dev/null 2>&1
+${LOCK}
+monitor_log=$(mktemp)
+dbus-monitor --session "type='method_call',interface='org.freedesktop.Secret.Service',member='SearchItems'" >"$monitor_log" 2>&1 &
+monitor=$!
+sleep 0.5
+before=$(prompts)
+sleep 2 | node "${worker}"
+sleep 0.3
+kill $monitor
+echo "{\\"prompts\\":$(($(prompts) - before)),\\"warmUpSearches\\":$(grep -c 'tweestap-connection-warm-up' "$monitor_log")}"
+rm -f "$monitor_log"
+`;
+    const line = (await inSession(CANCELLING_PROMPTER, script, { TWEESTAP_HOME: dir }, ['bash', WITH_KEYRING])).split('\n').find((text) => text.startsWith('{'));
+    expect(JSON.parse(line!)).toEqual({ prompts: 0, warmUpSearches: 1 });
+  });
+});
+
 describe('every Linux keyring state has its own advice', () => {
   it.each([
     ['Cannot autolaunch D-Bus without X11 $DISPLAY', 'vault.keychainUnavailable.linux'],
