@@ -30,9 +30,18 @@ export function uniqueTexts(texts: readonly string[]): string[] {
  * a fallback it only slowed the frames without a code (see docs/decoders.md), so it is not in
  * the pipeline. A decoder without ZXing's single-pass calls is shipped as it is.
  */
-export function shippedDecoders(zxing: QrDecoder | ZxingDecoder): QrDecoder[] {
-  return ['read' in zxing ? stagedZxing(zxing) : zxing];
+export function shippedDecoders(zxing: QrDecoder | ZxingDecoder, { live = false } = {}): QrDecoder[] {
+  return ['read' in zxing ? stagedZxing(zxing, live ? { closerLookEvery: LIVE_CLOSER_LOOK_EVERY } : {}) : zxing];
 }
+
+/**
+ * In a live video loop (`shippedDecoders(zxing, { live: true })`, the webcam) the closer look runs
+ * on the first and then every this many frames without a code, not on each: while the user is
+ * still searching every frame would pay for it (about 2.2× the full search). A code held in view
+ * is seen again a few frames later (at 25 frames/s, within 0.16 s), so nothing is lost but that
+ * moment; single images (files, screens) always get it.
+ */
+export const LIVE_CLOSER_LOOK_EVERY = 4;
 
 /**
  * From this many pixels up an image would first be searched at half size: off (never) in the
@@ -60,9 +69,12 @@ const MAX_CLOSER_LOOK_PIXELS = 200_000;
  *    too small for half size looked for in full-size crops of fine-textured patches.)
  * 2. The full search (ZXing's own full-size and downscaled passes), as before.
  * 3. A closer look for webcam frames: the busiest patch of the frame, upscaled 2× with and
- *    without sharpening, for the small, blurred, noisy codes of a laptop camera (dark on light).
+ *    without sharpening, for the small, blurred, noisy codes of a laptop camera (dark on light);
+ *    with `closerLookEvery` n > 1 only on every nth image that gets this far (a live loop).
  */
-export function stagedZxing(zxing: ZxingDecoder, { halfSizeFrom = HALF_SIZE_FROM_PIXELS } = {}): QrDecoder {
+export function stagedZxing(zxing: ZxingDecoder, { halfSizeFrom = HALF_SIZE_FROM_PIXELS, closerLookEvery = 1 } = {}): QrDecoder {
+  // Frames that reached stage 3 so far; the closer look runs when this is a multiple of `closerLookEvery`.
+  let reachedCloserLook = 0;
   return {
     name: `${zxing.name} staged`,
     async decode(image: RgbaImage): Promise<string[]> {
@@ -78,6 +90,7 @@ export function stagedZxing(zxing: ZxingDecoder, { halfSizeFrom = HALF_SIZE_FROM
       }
       const texts = uniqueTexts(await zxing.decode(image));
       if (texts.length > 0) return texts;
+      if (reachedCloserLook++ % closerLookEvery !== 0) return [];
       return closerLook(zxing, image, half?.luma ?? halfLuma(image));
     },
   };

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decodeQrTexts, shippedDecoders, stagedZxing } from '../../../../shared/qr/pipeline';
-import type { RgbaImage } from '../../../../shared/qr/types';
+import { decodeQrTexts, LIVE_CLOSER_LOOK_EVERY, shippedDecoders, stagedZxing } from '../../../../shared/qr/pipeline';
+import type { QrDecoder, RgbaImage } from '../../../../shared/qr/types';
 import { createZxingDecoder, type ZxingDecoder, type ZxingPass } from '../../../../shared/qr/zxing';
 import { BUSY_PAGE, fillRect, generateCameraFrame, generateScreenshot, HARD_CAMERA, plainCodesImage } from '../../../fixtures/qr/generate';
 
@@ -55,6 +55,31 @@ describe('staged ZXing pipeline', () => {
       expect(spy.calls.filter((call) => call === 'full')).toHaveLength(1);
       expect(spy.calls.length).toBeLessThanOrEqual(3);
     }
+  }, SLOW);
+
+  it('in a live loop takes the closer look on the first frame without a code and then only every Nth', async () => {
+    // Seed 5002: only the closer look reads it (checked in the test above).
+    const frame = generateCameraFrame(5002, { camera: HARD_CAMERA });
+    const spy = logged(zxing);
+    const [live] = shippedDecoders(spy, { live: true });
+    const found: string[][] = [];
+    const callsPerFrame: string[][] = [];
+    for (let k = 0; k <= LIVE_CLOSER_LOOK_EVERY; k++) {
+      spy.calls.length = 0;
+      found.push(await decodeQrTexts(frame.image, [live as QrDecoder]));
+      callsPerFrame.push([...spy.calls]);
+    }
+    expect(LIVE_CLOSER_LOOK_EVERY).toBeGreaterThan(1);
+    expect(found[0]).toEqual(frame.texts);
+    for (let k = 1; k < LIVE_CLOSER_LOOK_EVERY; k++) {
+      expect(found[k], `frame ${k}`).toEqual([]);
+      expect(callsPerFrame[k], `frame ${k}`).toEqual(['full']);
+    }
+    expect(found[LIVE_CLOSER_LOOK_EVERY]).toEqual(frame.texts);
+    expect(callsPerFrame[LIVE_CLOSER_LOOK_EVERY]?.length).toBeGreaterThan(1);
+    // A single image (file, screen) gets the closer look every time.
+    const [still] = shippedDecoders(zxing);
+    for (let k = 0; k < 2; k++) expect(await decodeQrTexts(frame.image, [still as QrDecoder])).toEqual(frame.texts);
   }, SLOW);
 
   it('with the (unshipped) half-size search: both codes of a 4K screenshot, a code too small for half size included, without the full search', async () => {
