@@ -25,8 +25,10 @@ export function uniqueTexts(texts: readonly string[]): string[] {
 
 /**
  * The decoders the app and the CLI ship, in pipeline order: ZXing alone, driven by
- * `stagedZxing` (half-size search of large screenshots, a closer look at hard camera frames).
- * In `npm run bench:qr` jsQR found no code ZXing missed, on screenshots or camera frames, and as
+ * `stagedZxing` (a full-size first pass for large screenshots, a closer look at hard camera
+ * frames). `live`: the pipeline for one live video loop (the webcam), whose closer look runs on
+ * every LIVE_CLOSER_LOOK_EVERY-th frame without a code only; it keeps count, so make one per loop
+ * (or per worker). In `npm run bench:qr` jsQR found no code ZXing missed, on screenshots or camera frames, and as
  * a fallback it only slowed the frames without a code (see docs/decoders.md), so it is not in
  * the pipeline. A decoder without ZXing's single-pass calls is shipped as it is.
  */
