@@ -61,12 +61,19 @@ describe('finePatches', () => {
     for (let y = 0; y < code.height; y++) page.data.set(code.data.subarray(y * code.width * 4, (y + 1) * code.width * 4), ((top + y) * 400 + left) * 4);
     const patches = finePatches(lumaOf(page), []);
     expect(patches).toHaveLength(1);
-    const [patch = { x: 0, y: 0, width: 0, height: 0 }] = patches;
+    const [patch = { x: 0, y: 0, width: 0, height: 0 }] = patches ?? [];
     expect(patch.x).toBeLessThanOrEqual(left + 4);
     expect(patch.y).toBeLessThanOrEqual(top + 4);
     expect(patch.x + patch.width).toBeGreaterThanOrEqual(left + code.width - 4);
     expect(patch.y + patch.height).toBeGreaterThanOrEqual(top + code.height - 4);
     expect(finePatches(lumaOf(page), [{ x: left - 8, y: top - 8, width: code.width + 16, height: code.height + 16 }])).toEqual([]);
+  });
+
+  it('gives up (undefined) on a page with more fine-textured patches than it may look at', () => {
+    // A chequerboard of 1-px squares in 40 separate 24×24 tiles (20 across, 2 down): each one a patch.
+    const page = luma(640, 120, (x, y) => (x % 32 < 24 && y % 60 < 24 && (x + y) % 2 === 0 ? 0 : 255));
+    expect(finePatches(page, [], { most: 40 })).toHaveLength(40);
+    expect(finePatches(page, [], { most: 39 })).toBeUndefined();
   });
 });
 
