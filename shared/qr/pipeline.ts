@@ -26,11 +26,12 @@ export function uniqueTexts(texts: readonly string[]): string[] {
 /**
  * The decoders the app and the CLI ship, in pipeline order: ZXing alone, driven by
  * `stagedZxing` (a half-size first pass for 4K, a full-size one for 1080p, a closer look at
- * hard camera frames). `live`: the pipeline for one live video loop (the webcam), whose closer look runs on
- * every LIVE_CLOSER_LOOK_EVERY-th frame without a code only; it keeps count, so make one per loop
- * (or per worker). In `npm run bench:qr` jsQR found no code ZXing missed, on screenshots or camera frames, and as
- * a fallback it only slowed the frames without a code (see docs/decoders.md), so it is not in
- * the pipeline. A decoder without ZXing's single-pass calls is shipped as it is.
+ * hard camera frames). `live`: the pipeline for one live video loop (the webcam), whose closer
+ * look runs only on every LIVE_CLOSER_LOOK_EVERY-th frame without a code; it keeps count, so make
+ * one per loop (or per worker). In `npm run bench:qr` jsQR found no code ZXing missed, on
+ * screenshots or camera frames, and as a fallback it only slowed the frames without a code (see
+ * docs/decoders.md), so it is not in the pipeline. A decoder without ZXing's single-pass calls is
+ * shipped as it is.
  */
 export function shippedDecoders(zxing: QrDecoder | ZxingDecoder, { live = false } = {}): QrDecoder[] {
   return ['read' in zxing ? stagedZxing(zxing, live ? { closerLookEvery: LIVE_CLOSER_LOOK_EVERY } : {}) : zxing];
@@ -120,7 +121,10 @@ async function halfSizeSearch(zxing: ZxingDecoder, image: RgbaImage, half: HalfS
   return uniqueTexts(texts);
 }
 
-/** `rects` with overlapping ones replaced by the box around them, until none overlap (a code split over two patches is read whole). */
+/**
+ * `rects` with overlapping ones replaced by the box around them, until none overlap (a code
+ * split over two patches is read whole).
+ */
 function unions(rects: readonly Rect[]): Rect[] {
   const out = [...rects];
   for (let merged = true; merged; ) {
