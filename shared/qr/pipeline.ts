@@ -1,5 +1,5 @@
 import { assertRgbaImage } from './image';
-import { busiestRegion, cropRgba, finePatches, halfLuma, halfSize, lumaOf, unsharpMask, upscale2xRgba, type HalfSize, type LumaImage, type Rect } from './pixels';
+import { busiestRegion, cropRgba, finePatches, halfLuma, lumaOf, unsharpMask, upscale2xRgba, type LumaImage, type Rect } from './pixels';
 import type { QrDecoder, RgbaImage } from './types';
 import type { ZxingDecoder } from './zxing';
 
@@ -82,7 +82,7 @@ export function stagedZxing(zxing: ZxingDecoder, { halfSizeFrom = HALF_SIZE_FROM
     name: `${zxing.name} staged`,
     async decode(image: RgbaImage): Promise<string[]> {
       const pixels = image.width * image.height;
-      const half = pixels >= halfSizeFrom ? halfSize(image) : undefined;
+      const half = pixels >= halfSizeFrom ? halfLuma(image) : undefined;
       if (half) {
         const texts = await halfSizeSearch(zxing, image, half);
         if (texts.length > 0) return texts;
@@ -94,7 +94,7 @@ export function stagedZxing(zxing: ZxingDecoder, { halfSizeFrom = HALF_SIZE_FROM
       const texts = uniqueTexts(await zxing.decode(image));
       if (texts.length > 0) return texts;
       if (reachedCloserLook++ % closerLookEvery !== 0) return [];
-      return closerLook(zxing, image, half?.luma ?? halfLuma(image));
+      return closerLook(zxing, image, half ?? halfLuma(image));
     },
   };
 }
@@ -105,11 +105,11 @@ export function stagedZxing(zxing: ZxingDecoder, { halfSizeFrom = HALF_SIZE_FROM
  * codes above do not explain. Nothing when the page has too many such patches to tell (the full
  * search follows).
  */
-async function halfSizeSearch(zxing: ZxingDecoder, image: RgbaImage, half: HalfSize): Promise<string[]> {
-  const seen = await zxing.read(half.rgba, { downscale: false, locate: true });
+async function halfSizeSearch(zxing: ZxingDecoder, image: RgbaImage, half: LumaImage): Promise<string[]> {
+  const seen = await zxing.read(half, { downscale: false, locate: true });
   // A code seen without a place to look again, or a page too busy to tell: leave it to the full search.
   if (seen.unread.some((box) => box.width < 1 || box.height < 1)) return [];
-  const patches = finePatches(half.luma, [...seen.found, ...seen.unread]);
+  const patches = finePatches(half, [...seen.found, ...seen.unread]);
   if (!patches) return [];
   const texts = [...seen.texts];
   const crops = [

@@ -73,57 +73,32 @@ export function cropLuma(luma: LumaImage, rect: Rect): LumaImage {
   return { width, height, data: out };
 }
 
-/** A half-size grey copy, as brightness and, for ZXing, as grey RGBA. */
-export interface HalfSize {
-  luma: LumaImage;
-  rgba: RgbaImage;
-}
-
 /**
  * Half the size in each direction, each pixel the brightness of a 2×2 block's mean colour,
- * straight from RGBA (an odd last row or column is dropped), as brightness and as grey RGBA
- * written in the same loop. At 4K this runs over 33 MB and is the pipeline's largest JavaScript
- * loop, hence whole pixels read as 32-bit words, red and blue added in one go (two 16-bit
- * lanes), and nothing but arithmetic in the loop (a branch or `??` there made it several times
- * slower in V8).
+ * straight from RGBA (an odd last row or column is dropped). At 4K this runs over 33 MB and is
+ * the pipeline's largest JavaScript loop, hence whole pixels read as 32-bit words, red and blue
+ * added in one go (two 16-bit lanes), and nothing but arithmetic in the loop (a branch or `??`
+ * there made it several times slower in V8).
  */
-export function halfSize(image: RgbaImage): HalfSize {
-  const width = image.width >> 1;
-  const height = image.height >> 1;
-  const luma = new Uint8Array(width * height);
-  const rgbaBytes = new Uint8ClampedArray(width * height * 4);
-  halve(wordsOf(image), image.width, width, height, luma, new Int32Array(rgbaBytes.buffer));
-  return { luma: { width, height, data: luma }, rgba: { width, height, data: rgbaBytes } };
-}
-
-/** `halfSize` without the RGBA copy: the brightness alone. */
 export function halfLuma(image: RgbaImage): LumaImage {
   const width = image.width >> 1;
   const height = image.height >> 1;
   const luma = new Uint8Array(width * height);
-  halve(wordsOf(image), image.width, width, height, luma, undefined);
+  halve(wordsOf(image), image.width, width, height, luma);
   return { width, height, data: luma };
 }
 
 /**
- * The loop of `halfSize`, over typed arrays and numbers only: with no object in it, V8's
+ * The loop of `halfLuma`, over typed arrays and numbers only: with no object in it, V8's
  * on-stack optimisation of this long first run is not thrown away when object shapes change
  * elsewhere (which left a 4K image's first halving interpreted, a second instead of milliseconds).
  */
-function halve(words: Int32Array, stride: number, width: number, height: number, luma: Uint8Array, rgba: Int32Array | undefined): void {
+function halve(words: Int32Array, stride: number, width: number, height: number, luma: Uint8Array): void {
   for (let y = 0; y < height; y++) {
     let k = 2 * y * stride;
     const end = (y + 1) * width;
-    if (rgba) {
-      for (let i = y * width; i < end; i++, k += 2) {
-        const v = blockLuma(words[k] as number, words[k + 1] as number, words[k + stride] as number, words[k + stride + 1] as number);
-        luma[i] = v;
-        rgba[i] = 0xff000000 | (v << 16) | (v << 8) | v;
-      }
-    } else {
-      for (let i = y * width; i < end; i++, k += 2) {
-        luma[i] = blockLuma(words[k] as number, words[k + 1] as number, words[k + stride] as number, words[k + stride + 1] as number);
-      }
+    for (let i = y * width; i < end; i++, k += 2) {
+      luma[i] = blockLuma(words[k] as number, words[k + 1] as number, words[k + stride] as number, words[k + stride + 1] as number);
     }
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { busiestRegion, cropRgba, finePatches, halfLuma, halfSize, lumaOf, rgbaOf, unsharpMask, upscale2xRgba, type LumaImage } from '../../../../shared/qr/pixels';
+import { busiestRegion, cropRgba, finePatches, halfLuma, lumaOf, rgbaOf, unsharpMask, upscale2xRgba, type LumaImage } from '../../../../shared/qr/pixels';
 import { fillRect, generateCameraFrame, HARD_CAMERA, plainCodesImage } from '../../../fixtures/qr/generate';
 
 function luma(width: number, height: number, value: (x: number, y: number) => number): LumaImage {
@@ -11,11 +11,9 @@ function luma(width: number, height: number, value: (x: number, y: number) => nu
 describe('pixel operations', () => {
   it('halves an image by the mean brightness of each 2×2 block, dropping an odd last row and column', () => {
     const image = rgbaOf(luma(5, 3, (x, y) => (x < 2 ? 0 : 200) + y));
-    const { luma: half, rgba } = halfSize(image);
+    const half = halfLuma(image);
     expect([half.width, half.height]).toEqual([2, 1]);
     expect([...half.data]).toEqual([1, 201]);
-    expect([...rgba.data]).toEqual([1, 1, 1, 255, 201, 201, 201, 255]);
-    expect(halfLuma(image).data).toEqual(half.data);
   });
 
   it('reads colour with the weights ZXing uses', () => {

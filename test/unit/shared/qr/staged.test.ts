@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeQrTexts, LIVE_CLOSER_LOOK_EVERY, shippedDecoders, stagedZxing } from '../../../../shared/qr/pipeline';
+import type { LumaImage } from '../../../../shared/qr/pixels';
 import type { QrDecoder, RgbaImage } from '../../../../shared/qr/types';
 import { createZxingDecoder, type ZxingDecoder, type ZxingPass } from '../../../../shared/qr/zxing';
 import { BUSY_PAGE, fillRect, generateCameraFrame, generateScreenshot, HARD_CAMERA, HELD_BACK_PAGE, plainCodesImage } from '../../../fixtures/qr/generate';
@@ -26,7 +27,7 @@ function logged(decoder: ZxingDecoder): ZxingDecoder & { calls: string[] } {
       calls.push('full');
       return decoder.decode(image);
     },
-    read(image: RgbaImage, pass: ZxingPass) {
+    read(image: RgbaImage | LumaImage, pass: ZxingPass) {
       calls.push(`${image.width}x${image.height}`);
       return decoder.read(image, pass);
     },
