@@ -39,6 +39,17 @@ export default defineConfig({
         },
       },
       {
+        // `npm run bench:scan`: a timing run through the e2e harness (prints figures, not a test suite).
+        test: {
+          name: 'bench-scan',
+          include: ['test/bench/**/*.e2e-bench.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 600_000,
+          hookTimeout: 90_000,
+        },
+      },
+      {
         // The real built main.cjs and preload.cjs on the Electron stand-in (test/shell/stand-in), or on
         // the real Electron with TWEESTAP_ELECTRON=real; needs a build, with-keyring.sh and with-display.sh.
         test: {

@@ -12,7 +12,7 @@ import { assertDecodableSize, MAX_IMAGE_MEGAPIXELS } from '../shared/qr/image';
 import { readImageHeader } from '../shared/qr/image-header';
 import { decodeQrTexts, shippedDecoders } from '../shared/qr/pipeline';
 import type { QrDecoder, RgbaImage } from '../shared/qr/types';
-import { createZxingDecoder } from '../shared/qr/zxing';
+import { createZxingDecoder, type ZxingDecoder } from '../shared/qr/zxing';
 
 /** Largest image file read: far above any screenshot of a QR code, far below a memory problem. */
 export const MAX_IMAGE_FILE_BYTES = 64 * 1024 * 1024;
@@ -26,13 +26,13 @@ export interface ImageScan {
   texts: string[];
 }
 
-let zxing: Promise<QrDecoder> | undefined;
+let zxing: Promise<ZxingDecoder> | undefined;
 
 /**
  * ZXing for Node, loaded once. Its `.wasm` is read from the installed zxing-wasm package, so
  * nothing is fetched from the network.
  */
-export function nodeZxingDecoder(): Promise<QrDecoder> {
+export function nodeZxingDecoder(): Promise<ZxingDecoder> {
   zxing ??= (async () => {
     const wasmPath = createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm');
     return createZxingDecoder({ wasmBinary: await readFile(wasmPath) });

@@ -42,14 +42,16 @@ function request(message: DecodeRequest, transfer: Transferable[] = []): Promise
 /**
  * Every QR text in RGBA pixels (an ImageData from a canvas, a video frame). The pixels' buffer is
  * transferred to the worker, so `image.data` is unusable afterwards; pass a copy to keep it.
+ * `live`: one frame of a live video loop (the webcam), where the costly closer look at hard
+ * frames runs only every few frames (see LIVE_CLOSER_LOOK_EVERY in shared/qr/pipeline.ts).
  * Rejects with TweestapError `qr.badPixels` or `qr.imageTooLarge`.
  */
-export function scanImageData(image: RgbaImage): Promise<string[]> {
+export function scanImageData(image: RgbaImage, { live = false } = {}): Promise<string[]> {
   const { width, height, data } = image;
   // Transfer only a buffer the pixels fill exactly; a view into a larger buffer is copied.
   const exact = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? data : data.slice();
   const buffer = exact.buffer as ArrayBuffer;
-  return request({ id: nextId++, kind: 'pixels', width, height, data: buffer }, [buffer]);
+  return request({ id: nextId++, kind: 'pixels', width, height, data: buffer, live }, [buffer]);
 }
 
 /**

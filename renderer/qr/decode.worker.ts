@@ -14,18 +14,28 @@ import type { DecodeReply, DecodeRequest } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-let decoders: Promise<QrDecoder[]> | undefined;
+/** The pipelines for single images and for live video frames, over one ZXing instance. */
+interface Pipelines {
+  still: QrDecoder[];
+  live: QrDecoder[];
+}
 
-function loadDecoders(): Promise<QrDecoder[]> {
-  decoders ??= createZxingDecoder({ wasmUrl: new URL(zxingWasmUrl, self.location.href).href }).then(shippedDecoders);
-  return decoders;
+let pipelines: Promise<Pipelines> | undefined;
+
+function loadPipelines(): Promise<Pipelines> {
+  pipelines ??= createZxingDecoder({ wasmUrl: new URL(zxingWasmUrl, self.location.href).href }).then((zxing) => ({
+    still: shippedDecoders(zxing),
+    live: shippedDecoders(zxing, { live: true }),
+  }));
+  return pipelines;
 }
 
 self.onmessage = async ({ data: request }: MessageEvent<DecodeRequest>) => {
   let reply: DecodeReply;
   try {
     const image = request.kind === 'pixels' ? { width: request.width, height: request.height, data: new Uint8ClampedArray(request.data) } : await pixelsOf(request.blob);
-    reply = { id: request.id, ok: true, texts: await decodeQrTexts(image, await loadDecoders()) };
+    const { still, live } = await loadPipelines();
+    reply = { id: request.id, ok: true, texts: await decodeQrTexts(image, request.kind === 'pixels' && request.live ? live : still) };
   } catch (error) {
     const known = error instanceof TweestapError ? error : new TweestapError('internal', 'qr.decoderUnavailable');
     reply = { id: request.id, ok: false, error: { kind: known.kind, key: known.key, params: known.params } };

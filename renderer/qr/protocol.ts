@@ -2,9 +2,12 @@
 import type { ErrorKind, TweestapError } from '../../shared/errors';
 import type { MessageParams } from '../../shared/i18n/locale';
 
-/** RGBA pixels (the buffer is transferred, not copied) or an encoded image to decode first. */
+/**
+ * RGBA pixels (the buffer is transferred, not copied) or an encoded image to decode first.
+ * `live`: a frame of a live video loop (the webcam), decoded with the live pipeline.
+ */
 export type DecodeRequest =
-  | { id: number; kind: 'pixels'; width: number; height: number; data: ArrayBuffer }
+  | { id: number; kind: 'pixels'; width: number; height: number; data: ArrayBuffer; live: boolean }
   | { id: number; kind: 'blob'; blob: Blob };
 
 export type DecodeReply =

@@ -1,5 +1,5 @@
 import { assertRgbaImage } from './image';
-import { busiestRegion, cropRgba, finePatches, halfLuma, halfSize, lumaOf, unsharpMask, upscale2xRgba, type HalfSize, type LumaImage, type Rect } from './pixels';
+import { busiestRegion, cropRgba, finePatches, halfLuma, lumaOf, unsharpMask, upscale2xRgba, type LumaImage, type Rect } from './pixels';
 import type { QrDecoder, RgbaImage } from './types';
 import type { ZxingDecoder } from './zxing';
 
@@ -25,22 +25,34 @@ export function uniqueTexts(texts: readonly string[]): string[] {
 
 /**
  * The decoders the app and the CLI ship, in pipeline order: ZXing alone, driven by
- * `stagedZxing` (half-size search of large screenshots, a closer look at hard camera frames).
- * In `npm run bench:qr` jsQR found no code ZXing missed, on screenshots or camera frames, and as
- * a fallback it only slowed the frames without a code (see docs/decoders.md), so it is not in
- * the pipeline. A decoder without ZXing's single-pass calls is shipped as it is.
+ * `stagedZxing` (a half-size first pass for 4K, a full-size one for 1080p, a closer look at
+ * hard camera frames). `live`: the pipeline for one live video loop (the webcam), whose closer
+ * look runs only on every LIVE_CLOSER_LOOK_EVERY-th frame without a code; it keeps count, so make
+ * one per loop (or per worker). In `npm run bench:qr` jsQR found no code ZXing missed, on
+ * screenshots or camera frames, and as a fallback it only slowed the frames without a code (see
+ * docs/decoders.md), so it is not in the pipeline. A decoder without ZXing's single-pass calls is
+ * shipped as it is.
  */
-export function shippedDecoders(zxing: QrDecoder | ZxingDecoder): QrDecoder[] {
-  return ['read' in zxing ? stagedZxing(zxing) : zxing];
+export function shippedDecoders(zxing: QrDecoder | ZxingDecoder, { live = false } = {}): QrDecoder[] {
+  return ['read' in zxing ? stagedZxing(zxing, live ? { closerLookEvery: LIVE_CLOSER_LOOK_EVERY } : {}) : zxing];
 }
 
 /**
- * From this many pixels up an image would first be searched at half size: off (never) in the
- * shipped pipeline. Measured at 3 MP (4K) it took the 4K medians down by 22–31%, but lost codes of
- * 2–2.4 px per module beside a larger one (seeds 2044, 2098 of the standard 4K set, 90000 of the
- * held-back one) that the fine-texture patches did not catch; see docs/decoders.md.
+ * In a live video loop (`shippedDecoders(zxing, { live: true })`, the webcam) the closer look runs
+ * on the first and then every this many frames without a code, not on each: while the user is
+ * still searching every frame would pay for it (about 2.2× the full search). A code held in view
+ * is seen again a few frames later (at 25 frames/s, within 0.16 s), so nothing is lost but that
+ * moment; single images (files, screens) always get it.
  */
-export const HALF_SIZE_FROM_PIXELS = Number.POSITIVE_INFINITY;
+export const LIVE_CLOSER_LOOK_EVERY = 4;
+
+/**
+ * From this many pixels up (4K) an image is first searched at half size. Safe against losing the
+ * small codes that half size cannot read (2–3.4 px per module beside a larger code, seeds 2044,
+ * 2098, 9005, 9006, 9037) only through the full-size crops of `finePatches` and the fall-back to
+ * the full search when a page is too busy to tell; see docs/decoders.md for the measurements.
+ */
+export const HALF_SIZE_FROM_PIXELS = 3_000_000;
 
 /** From this many pixels up (1080p and larger) the first search skips ZXing's downscaled pass. */
 export const FULL_SIZE_ONLY_FROM_PIXELS = 1_500_000;
@@ -54,20 +66,23 @@ const MAX_CLOSER_LOOK_PIXELS = 200_000;
 /**
  * ZXing in stages, each only when the one before found nothing it could read:
  *
- * 1. Images of 1080p and more: a full-size search without ZXing's downscaled pass. (Optional,
- *    off in the shipped pipeline: from `halfSizeFrom` pixels up, ZXing on a half-size grey copy
- *    instead, every code it saw but could not read read again from a full-size crop, and codes
- *    too small for half size looked for in full-size crops of fine-textured patches.)
+ * 1. From `halfSizeFrom` pixels up (4K): ZXing on a half-size grey copy, every code it saw but
+ *    could not read read again from a full-size crop, and codes too small for half size looked
+ *    for in full-size crops of fine-textured patches. Below that, from 1080p up: a full-size
+ *    search without ZXing's downscaled pass.
  * 2. The full search (ZXing's own full-size and downscaled passes), as before.
  * 3. A closer look for webcam frames: the busiest patch of the frame, upscaled 2× with and
- *    without sharpening, for the small, blurred, noisy codes of a laptop camera (dark on light).
+ *    without sharpening, for the small, blurred, noisy codes of a laptop camera (dark on light);
+ *    with `closerLookEvery` n > 1 only on every nth image that gets this far (a live loop).
  */
-export function stagedZxing(zxing: ZxingDecoder, { halfSizeFrom = HALF_SIZE_FROM_PIXELS } = {}): QrDecoder {
+export function stagedZxing(zxing: ZxingDecoder, { halfSizeFrom = HALF_SIZE_FROM_PIXELS, closerLookEvery = 1 } = {}): QrDecoder {
+  // Frames that reached stage 3 so far; the closer look runs when this is a multiple of `closerLookEvery`.
+  let reachedCloserLook = 0;
   return {
     name: `${zxing.name} staged`,
     async decode(image: RgbaImage): Promise<string[]> {
       const pixels = image.width * image.height;
-      const half = pixels >= halfSizeFrom ? halfSize(image) : undefined;
+      const half = pixels >= halfSizeFrom ? halfLuma(image) : undefined;
       if (half) {
         const texts = await halfSizeSearch(zxing, image, half);
         if (texts.length > 0) return texts;
@@ -78,25 +93,56 @@ export function stagedZxing(zxing: ZxingDecoder, { halfSizeFrom = HALF_SIZE_FROM
       }
       const texts = uniqueTexts(await zxing.decode(image));
       if (texts.length > 0) return texts;
-      return closerLook(zxing, image, half?.luma ?? halfLuma(image));
+      if (reachedCloserLook++ % closerLookEvery !== 0) return [];
+      return closerLook(zxing, image, half ?? halfLuma(image));
     },
   };
 }
 
-/** Stage 1: search a half-size copy, then read what it saw but could not read at full size. */
-async function halfSizeSearch(zxing: ZxingDecoder, image: RgbaImage, half: HalfSize): Promise<string[]> {
-  const seen = await zxing.read(half.rgba, { downscale: false, locate: true });
+/**
+ * Stage 1: search a half-size copy, then read what it saw but could not read at full size, and
+ * codes too small to be seen at half size in full-size crops of the fine-textured patches the
+ * codes above do not explain. Nothing when the page has too many such patches to tell (the full
+ * search follows).
+ */
+async function halfSizeSearch(zxing: ZxingDecoder, image: RgbaImage, half: LumaImage): Promise<string[]> {
+  const seen = await zxing.read(half, { downscale: false, locate: true });
+  // A code seen without a place to look again, or a page too busy to tell: leave it to the full search.
+  if (seen.unread.some((box) => box.width < 1 || box.height < 1)) return [];
+  const patches = finePatches(half, [...seen.found, ...seen.unread]);
+  if (!patches) return [];
   const texts = [...seen.texts];
-  for (const box of seen.unread) {
-    const found = await zxing.read(cropRgba(image, around(scaled(box, 2), 0.3, 16)), { downscale: false });
-    texts.push(...found.texts);
-  }
-  // Codes too small to be seen at half size: fine-textured patches the codes above do not explain.
-  for (const patch of finePatches(half.luma, [...seen.found, ...seen.unread])) {
-    const found = await zxing.read(cropRgba(image, around(scaled(patch, 2), 0, 16)), { downscale: false });
-    texts.push(...found.texts);
-  }
+  const crops = [
+    ...seen.unread.map((box) => around(scaled(box, 2), 0.3, 16)),
+    // The finder patterns are solid squares, not fine texture: a patch may miss a code's corners.
+    ...patches.map((patch) => around(scaled(patch, 2), 0.25, 32)),
+  ];
+  for (const crop of unions(crops)) texts.push(...(await zxing.read(cropRgba(image, crop), { downscale: false })).texts);
   return uniqueTexts(texts);
+}
+
+/**
+ * `rects` with overlapping ones replaced by the box around them, until none overlap (a code
+ * split over two patches is read whole).
+ */
+function unions(rects: readonly Rect[]): Rect[] {
+  const out = [...rects];
+  for (let merged = true; merged; ) {
+    merged = false;
+    for (let i = 0; i < out.length && !merged; i++) {
+      for (let j = i + 1; j < out.length && !merged; j++) {
+        const [a, b] = [out[i] as Rect, out[j] as Rect];
+        if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height) {
+          const x = Math.min(a.x, b.x);
+          const y = Math.min(a.y, b.y);
+          out[i] = { x, y, width: Math.max(a.x + a.width, b.x + b.width) - x, height: Math.max(a.y + a.height, b.y + b.height) - y };
+          out.splice(j, 1);
+          merged = true;
+        }
+      }
+    }
+  }
+  return out;
 }
 
 /**

@@ -73,57 +73,32 @@ export function cropLuma(luma: LumaImage, rect: Rect): LumaImage {
   return { width, height, data: out };
 }
 
-/** A half-size grey copy, as brightness and, for ZXing, as grey RGBA. */
-export interface HalfSize {
-  luma: LumaImage;
-  rgba: RgbaImage;
-}
-
 /**
  * Half the size in each direction, each pixel the brightness of a 2×2 block's mean colour,
- * straight from RGBA (an odd last row or column is dropped), as brightness and as grey RGBA
- * written in the same loop. At 4K this runs over 33 MB and is the pipeline's largest JavaScript
- * loop, hence whole pixels read as 32-bit words, red and blue added in one go (two 16-bit
- * lanes), and nothing but arithmetic in the loop (a branch or `??` there made it several times
- * slower in V8).
+ * straight from RGBA (an odd last row or column is dropped). At 4K this runs over 33 MB and is
+ * the pipeline's largest JavaScript loop, hence whole pixels read as 32-bit words, red and blue
+ * added in one go (two 16-bit lanes), and nothing but arithmetic in the loop (a branch or `??`
+ * there made it several times slower in V8).
  */
-export function halfSize(image: RgbaImage): HalfSize {
-  const width = image.width >> 1;
-  const height = image.height >> 1;
-  const luma = new Uint8Array(width * height);
-  const rgbaBytes = new Uint8ClampedArray(width * height * 4);
-  halve(wordsOf(image), image.width, width, height, luma, new Int32Array(rgbaBytes.buffer));
-  return { luma: { width, height, data: luma }, rgba: { width, height, data: rgbaBytes } };
-}
-
-/** `halfSize` without the RGBA copy: the brightness alone. */
 export function halfLuma(image: RgbaImage): LumaImage {
   const width = image.width >> 1;
   const height = image.height >> 1;
   const luma = new Uint8Array(width * height);
-  halve(wordsOf(image), image.width, width, height, luma, undefined);
+  halve(wordsOf(image), image.width, width, height, luma);
   return { width, height, data: luma };
 }
 
 /**
- * The loop of `halfSize`, over typed arrays and numbers only: with no object in it, V8's
+ * The loop of `halfLuma`, over typed arrays and numbers only: with no object in it, V8's
  * on-stack optimisation of this long first run is not thrown away when object shapes change
  * elsewhere (which left a 4K image's first halving interpreted, a second instead of milliseconds).
  */
-function halve(words: Int32Array, stride: number, width: number, height: number, luma: Uint8Array, rgba: Int32Array | undefined): void {
+function halve(words: Int32Array, stride: number, width: number, height: number, luma: Uint8Array): void {
   for (let y = 0; y < height; y++) {
     let k = 2 * y * stride;
     const end = (y + 1) * width;
-    if (rgba) {
-      for (let i = y * width; i < end; i++, k += 2) {
-        const v = blockLuma(words[k] as number, words[k + 1] as number, words[k + stride] as number, words[k + stride + 1] as number);
-        luma[i] = v;
-        rgba[i] = 0xff000000 | (v << 16) | (v << 8) | v;
-      }
-    } else {
-      for (let i = y * width; i < end; i++, k += 2) {
-        luma[i] = blockLuma(words[k] as number, words[k + 1] as number, words[k + stride] as number, words[k + stride + 1] as number);
-      }
+    for (let i = y * width; i < end; i++, k += 2) {
+      luma[i] = blockLuma(words[k] as number, words[k + 1] as number, words[k + stride] as number, words[k + stride + 1] as number);
     }
   }
 }
@@ -276,17 +251,23 @@ export function busiestRegion(half: LumaImage, cell = 4): Rect | undefined {
 }
 
 /**
- * Patches of fine, strong texture: where at least `density` of the pixels differ from their right
- * or lower neighbour by more than `step` levels, over groups of `cell`×`cell` cells at least four
- * cells wide and high and no more than twice as wide as high or the other way round. On a half-size screenshot that is what a code too small to read at half
- * size looks like (modules of one or two pixels), while text, rules and photos stay sparser.
- * Cells inside `known` (codes already read) are skipped. Largest first, at most `most`.
+ * Patches of fine, strong texture: cells of `cell`×`cell` pixels where at least `density` of the
+ * pixels differ from their right or lower neighbour by more than `step` levels, kept only where
+ * a whole `block`×`block` square of such cells lies (a code is a solid square of texture; text,
+ * rules and icons leave gaps), then joined into 8-connected groups, each with a one-cell margin.
+ * On a half-size screenshot that is what a code too small to read at half size looks like
+ * (modules of one or two pixels). Cells inside `known` (codes already read) are skipped.
+ * Undefined when there are more than `most` groups (too busy to tell: search in full instead).
  */
-export function finePatches(luma: LumaImage, known: readonly Rect[], { cell = 4, step = 40, density = 0.4, most = 8 } = {}): Rect[] {
+export function finePatches(
+  luma: LumaImage,
+  known: readonly Rect[],
+  { cell = 4, step = 40, density = 0.45, block = 4, most = 16 } = {},
+): Rect[] | undefined {
   const { width, height, data } = luma;
   const cols = Math.floor((width - 1) / cell);
   const rows = Math.floor((height - 1) / cell);
-  const busy = new Uint8Array(cols * rows);
+  const dense = new Uint8Array(cols * rows);
   const needed = (density * cell * cell) / 2;
   for (let cy = 0; cy < rows; cy++) {
     for (let cx = 0; cx < cols; cx++) {
@@ -298,7 +279,7 @@ export function finePatches(luma: LumaImage, known: readonly Rect[], { cell = 4,
           if (Math.abs((data[i + 1] ?? 0) - v) > step || Math.abs((data[i + width] ?? 0) - v) > step) edges++;
         }
       }
-      busy[cy * cols + cx] = edges >= needed ? 1 : 0;
+      dense[cy * cols + cx] = edges >= needed ? 1 : 0;
     }
   }
   for (const rect of known) {
@@ -306,20 +287,37 @@ export function finePatches(luma: LumaImage, known: readonly Rect[], { cell = 4,
     const y0 = Math.max(0, Math.floor(rect.y / cell));
     const x1 = Math.min(cols, Math.ceil((rect.x + rect.width) / cell));
     const y1 = Math.min(rows, Math.ceil((rect.y + rect.height) / cell));
-    for (let cy = y0; cy < y1; cy++) busy.fill(0, cy * cols + x0, cy * cols + Math.max(x0, x1));
+    for (let cy = y0; cy < y1; cy++) dense.fill(0, cy * cols + x0, cy * cols + Math.max(x0, x1));
   }
-  // A code is square (screenshots show them upright); lines of text are long and low.
-  const groups = cellGroups(busy, cols, rows).filter((group) => {
-    const [across, down] = [group.x1 - group.x0 + 1, group.y1 - group.y0 + 1];
-    return across >= 4 && down >= 4 && Math.max(across, down) <= 2 * Math.min(across, down);
-  });
+  const solid = solidSquares(dense, cols, rows, block);
+  const groups = cellGroups(solid, cols, rows);
+  if (groups.length > most) return undefined;
   groups.sort((a, b) => b.count - a.count);
-  return groups.slice(0, most).map((group) => ({
+  return groups.map((group) => ({
     x: Math.max(0, group.x0 - 1) * cell,
     y: Math.max(0, group.y0 - 1) * cell,
     width: (Math.min(cols, group.x1 + 2) - Math.max(0, group.x0 - 1)) * cell,
     height: (Math.min(rows, group.y1 + 2) - Math.max(0, group.y0 - 1)) * cell,
   }));
+}
+
+/** The set cells of `set` that lie in some `block`×`block` square of set cells (a summed-area table). */
+function solidSquares(set: Uint8Array, cols: number, rows: number, block: number): Uint8Array {
+  const sums = new Int32Array((cols + 1) * (rows + 1));
+  for (let y = 0; y < rows; y++) {
+    for (let x = 0; x < cols; x++) {
+      sums[(y + 1) * (cols + 1) + x + 1] = (set[y * cols + x] ?? 0) + (sums[y * (cols + 1) + x + 1] ?? 0) + (sums[(y + 1) * (cols + 1) + x] ?? 0) - (sums[y * (cols + 1) + x] ?? 0);
+    }
+  }
+  const out = new Uint8Array(cols * rows);
+  const full = block * block;
+  for (let y = 0; y + block <= rows; y++) {
+    for (let x = 0; x + block <= cols; x++) {
+      const count = (sums[(y + block) * (cols + 1) + x + block] ?? 0) - (sums[y * (cols + 1) + x + block] ?? 0) - (sums[(y + block) * (cols + 1) + x] ?? 0) + (sums[y * (cols + 1) + x] ?? 0);
+      if (count === full) for (let dy = 0; dy < block; dy++) out.fill(1, (y + dy) * cols + x, (y + dy) * cols + x + block);
+    }
+  }
+  return out;
 }
 
 interface CellGroup {

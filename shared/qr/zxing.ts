@@ -1,6 +1,6 @@
 import { prepareZXingModule, readBarcodes, type ReaderOptions } from 'zxing-wasm/reader';
 import { TweestapError } from '../errors';
-import type { Rect } from './pixels';
+import type { LumaImage, Rect } from './pixels';
 import type { QrDecoder, RgbaImage } from './types';
 
 /** Above this many pixels (between 1440p and 4K) the first pass skips zxing's downscaling. */
@@ -29,9 +29,12 @@ export interface ZxingReading {
   unread: Rect[];
 }
 
-/** ZXing as a QrDecoder (`decode`: the full search) plus single calls for the pipeline's passes. */
+/**
+ * ZXing as a QrDecoder (`decode`: the full search) plus single calls for the pipeline's passes,
+ * on RGBA or on grey pixels (one byte per pixel).
+ */
 export interface ZxingDecoder extends QrDecoder {
-  read(image: RgbaImage, pass: ZxingPass): Promise<ZxingReading>;
+  read(image: RgbaImage | LumaImage, pass: ZxingPass): Promise<ZxingReading>;
 }
 
 /** QR only: the all-formats default is several times slower and could report other symbologies. */
@@ -68,8 +71,8 @@ export async function createZxingDecoder(source: ZxingWasmSource): Promise<Zxing
       }
       return validTexts(await readBarcodes(image, READER_OPTIONS));
     },
-    async read(image: RgbaImage, { downscale, locate = false, invert = true }: ZxingPass): Promise<ZxingReading> {
-      const results = await readBarcodes(image, { ...READER_OPTIONS, tryDownscale: downscale, returnErrors: locate, tryInvert: invert });
+    async read(image: RgbaImage | LumaImage, { downscale, locate = false, invert = true }: ZxingPass): Promise<ZxingReading> {
+      const results = await readBarcodes(image.data.length === image.width * image.height ? pgmOf(image) : image, { ...READER_OPTIONS, tryDownscale: downscale, returnErrors: locate, tryInvert: invert });
       const read = results.filter((result) => result.isValid && result.text !== '');
       return {
         texts: read.map((result) => result.text),
@@ -78,6 +81,20 @@ export async function createZxingDecoder(source: ZxingWasmSource): Promise<Zxing
       };
     },
   };
+}
+
+/**
+ * Grey pixels as a binary PGM (P5) file. readBarcodes turns RGBA into grey in a JavaScript loop on
+ * every call, but hands file bytes to the wasm's own image decoder, which reads PGM: grey pixels
+ * go in without being widened to RGBA and converted back (at 4K half size, 37 → 26 ms measured
+ * for the grey copy plus the ZXing call, the same results).
+ */
+function pgmOf({ width, height, data }: RgbaImage | LumaImage): Uint8Array {
+  const header = Uint8Array.from(`P5\n${width} ${height}\n255\n`, (char) => char.charCodeAt(0));
+  const file = new Uint8Array(header.length + data.length);
+  file.set(header);
+  file.set(data, header.length);
+  return file;
 }
 
 /** The upright box around a code's four corners. */

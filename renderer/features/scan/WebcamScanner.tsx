@@ -84,7 +84,7 @@ export function WebcamScanner({ platform, onFound }: WebcamScannerProps) {
       if (gate.isStopped) return;
       if (gate.tryStart()) {
         const pixels = videoPixels(element, canvas);
-        (pixels ? scanImageData(pixels) : Promise.resolve([])).then(onResult, (caught: unknown) => {
+        (pixels ? scanImageData(pixels, { live: true }) : Promise.resolve([])).then(onResult, (caught: unknown) => {
           if (gate.finish()) fail(caught);
         });
       }

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decodeQrTexts, shippedDecoders, stagedZxing } from '../../../../shared/qr/pipeline';
-import type { RgbaImage } from '../../../../shared/qr/types';
+import { decodeQrTexts, LIVE_CLOSER_LOOK_EVERY, shippedDecoders, stagedZxing } from '../../../../shared/qr/pipeline';
+import type { LumaImage } from '../../../../shared/qr/pixels';
+import type { QrDecoder, RgbaImage } from '../../../../shared/qr/types';
 import { createZxingDecoder, type ZxingDecoder, type ZxingPass } from '../../../../shared/qr/zxing';
-import { BUSY_PAGE, fillRect, generateCameraFrame, generateScreenshot, HARD_CAMERA, plainCodesImage } from '../../../fixtures/qr/generate';
+import { BUSY_PAGE, fillRect, generateCameraFrame, generateScreenshot, HARD_CAMERA, HELD_BACK_PAGE, plainCodesImage } from '../../../fixtures/qr/generate';
 
 const wasmBinary = readFileSync(createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm'));
 const UHD = { width: 3840, height: 2160 };
@@ -26,7 +27,7 @@ function logged(decoder: ZxingDecoder): ZxingDecoder & { calls: string[] } {
       calls.push('full');
       return decoder.decode(image);
     },
-    read(image: RgbaImage, pass: ZxingPass) {
+    read(image: RgbaImage | LumaImage, pass: ZxingPass) {
       calls.push(`${image.width}x${image.height}`);
       return decoder.read(image, pass);
     },
@@ -57,14 +58,60 @@ describe('staged ZXing pipeline', () => {
     }
   }, SLOW);
 
-  it('with the (unshipped) half-size search: both codes of a 4K screenshot, a code too small for half size included, without the full search', async () => {
-    // Seed 2003: a 2.3 px/module code (HiDPI-softened) beside an 8 px/module one.
-    const shot = generateScreenshot(2003, UHD);
-    expect(shot.texts).toHaveLength(2);
+  it('in a live loop takes the closer look on the first frame without a code and then only every Nth', async () => {
+    // Seed 5002: only the closer look reads it (checked in the test above).
+    const frame = generateCameraFrame(5002, { camera: HARD_CAMERA });
     const spy = logged(zxing);
-    expect((await stagedZxing(spy, { halfSizeFrom: 3_000_000 }).decode(shot.image)).sort()).toEqual([...shot.texts].sort());
-    expect(spy.calls[0]).toBe('1920x1080');
-    expect(spy.calls).not.toContain('full');
+    const [live] = shippedDecoders(spy, { live: true });
+    const found: string[][] = [];
+    const callsPerFrame: string[][] = [];
+    for (let k = 0; k <= LIVE_CLOSER_LOOK_EVERY; k++) {
+      spy.calls.length = 0;
+      found.push(await decodeQrTexts(frame.image, [live as QrDecoder]));
+      callsPerFrame.push([...spy.calls]);
+    }
+    expect(LIVE_CLOSER_LOOK_EVERY).toBeGreaterThan(1);
+    expect(found[0]).toEqual(frame.texts);
+    for (let k = 1; k < LIVE_CLOSER_LOOK_EVERY; k++) {
+      expect(found[k], `frame ${k}`).toEqual([]);
+      expect(callsPerFrame[k], `frame ${k}`).toEqual(['full']);
+    }
+    expect(found[LIVE_CLOSER_LOOK_EVERY]).toEqual(frame.texts);
+    expect(callsPerFrame[LIVE_CLOSER_LOOK_EVERY]?.length).toBeGreaterThan(1);
+    // A single image (file, screen) gets the closer look every time.
+    const [still] = shippedDecoders(zxing);
+    for (let k = 0; k < 2; k++) expect(await decodeQrTexts(frame.image, [still as QrDecoder])).toEqual(frame.texts);
+  }, SLOW);
+
+  it('searches 4K screenshots at half size: both codes, a code too small for half size included, without a full-size search', async () => {
+    // Seed 2003: a 2.3 px/module code (HiDPI-softened) beside an 8 px/module one. Seeds 2044 and
+    // 2098 (standard 4K set) and 90000 (held-back set): a 2 px/module code beside a larger one,
+    // which a half-size search alone loses.
+    const shots = [2003, 2044, 2098].map((seed) => generateScreenshot(seed, UHD));
+    shots.push(generateScreenshot(90000, { ...UHD, page: HELD_BACK_PAGE }));
+    for (const shot of shots) {
+      expect(shot.texts, `seed ${shot.seed}`).toHaveLength(2);
+      const spy = logged(zxing);
+      expect((await stagedZxing(spy).decode(shot.image)).sort(), `seed ${shot.seed}`).toEqual([...shot.texts].sort());
+      expect(spy.calls[0]).toBe('1920x1080');
+      // Then only crops: no full-size search.
+      expect(spy.calls, `seed ${shot.seed}`).not.toContain('full');
+      expect(spy.calls, `seed ${shot.seed}`).not.toContain('3840x2160');
+    }
+  }, SLOW);
+
+  it('leaves a 4K page with too many fine-textured patches to tell to the full-size search', async () => {
+    const uri = 'otpauth://totp/Nse-Portal:jan@example.nl?secret=JBSWY3DPEHPK3PXP&issuer=Nse-Portal';
+    const code = plainCodesImage([uri], 8);
+    const page = { width: 3840, height: 2160, data: new Uint8ClampedArray(3840 * 2160 * 4).fill(255) };
+    for (let y = 0; y < code.height; y++) page.data.set(code.data.subarray(y * code.width * 4, (y + 1) * code.width * 4), ((400 + y) * 3840 + 400) * 4);
+    // 20 tiles of a 2-px chequerboard (fine texture at half size, no code): more than finePatches looks at.
+    for (let tile = 0; tile < 20; tile++) {
+      for (let y = 0; y < 48; y += 2) for (let x = 0; x < 48; x += 2) if ((x + y) % 4 === 0) fillRect(page, 1400 + tile * 120 + x, 1400 + y, 2, 2, [0, 0, 0]);
+    }
+    const spy = logged(zxing);
+    expect(await stagedZxing(spy).decode(page)).toEqual([uri]);
+    expect(spy.calls.slice(0, 2)).toEqual(['1920x1080', '3840x2160']);
   }, SLOW);
 
   it('finds both codes on busy 4K pages, and light-on-dark codes', async () => {
@@ -76,17 +123,17 @@ describe('staged ZXing pipeline', () => {
 
   it('falls back to the full search when the first search finds nothing', async () => {
     const blank = { width: 3840, height: 2160, data: new Uint8ClampedArray(3840 * 2160 * 4).fill(255) };
-    for (const options of [{}, { halfSizeFrom: 3_000_000 }]) {
+    for (const options of [{}, { halfSizeFrom: Number.POSITIVE_INFINITY }]) {
       const spy = logged(zxing);
       expect(await stagedZxing(spy, options).decode(blank)).toEqual([]);
       expect(spy.calls).toContain('full');
     }
   }, SLOW);
 
-  it('reads 4K screenshots in full size first, without the downscaled pass', async () => {
+  it('without the half-size search, reads 4K screenshots in full size first, without the downscaled pass', async () => {
     const shot = generateScreenshot(2044, UHD);
     const spy = logged(zxing);
-    expect((await stagedZxing(spy).decode(shot.image)).sort()).toEqual([...shot.texts].sort());
+    expect((await stagedZxing(spy, { halfSizeFrom: Number.POSITIVE_INFINITY }).decode(shot.image)).sort()).toEqual([...shot.texts].sort());
     expect(spy.calls).toEqual(['3840x2160']);
   }, SLOW);
 

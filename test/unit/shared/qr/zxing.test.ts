@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TweestapError } from '../../../../shared/errors';
+import { lumaOf } from '../../../../shared/qr/pixels';
 import { createZxingDecoder, type ZxingWasmSource } from '../../../../shared/qr/zxing';
 import { generateScreenshot, invertImage, plainCodesImage } from '../../../fixtures/qr/generate';
 
@@ -23,6 +24,16 @@ describe('zxing-wasm adapter', () => {
     const decoder = await createZxingDecoder({ wasmBinary });
     expect(await decoder.decode(plainCodesImage([URI]))).toEqual([URI]);
     expect(fetchCalls).toEqual([]);
+  });
+
+  it('reads grey pixels (one byte each) as it reads the same image in RGBA, boxes included', async () => {
+    const decoder = await createZxingDecoder({ wasmBinary });
+    const image = plainCodesImage([URI, LINK], 3);
+    const grey = lumaOf(image);
+    expect(grey.data.length).toBe(image.width * image.height);
+    const fromGrey = await decoder.read(grey, { downscale: false, locate: true });
+    expect([...fromGrey.texts].sort()).toEqual([LINK, URI].sort());
+    expect(fromGrey).toEqual(await decoder.read(image, { downscale: false, locate: true }));
   });
 
   it('refuses to start without our own wasm (zxing-wasm would fall back to a CDN)', async () => {
