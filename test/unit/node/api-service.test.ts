@@ -452,9 +452,8 @@ describe('links from other programs', () => {
 describe('the app lock', () => {
   const PIN = 'paard-1234';
 
-  async function lockedService(): Promise<ApiService> {
-    const lock = await AppLock.open(dir, clock, () => undefined);
-    await lock.configure(null, { pin: PIN, idleMinutes: 5 }, async () => true);
+  /** A service over `lock` (the app's), the window's events collected. */
+  async function serviceWithLock(lock: AppLock): Promise<ApiService> {
     const created = createApiService({
       openAccounts: async () => new AccountService({ vault: new Vault(dir), secrets: new MapSecretStore(), clock }),
       settings: await SettingsService.open(dir, () => undefined),
@@ -465,6 +464,13 @@ describe('the app lock', () => {
       lock,
     });
     created.onEvent((event) => events.push(event));
+    return created;
+  }
+
+  async function lockedService(): Promise<ApiService> {
+    const lock = await AppLock.open(dir, clock, () => undefined);
+    await lock.configure(null, { pin: PIN, idleMinutes: 5 }, async () => true);
+    const created = await serviceWithLock(lock);
     expect(value(await created.dispatch('addFromUri', [PORTAL_URI, 'ask']))).toMatchObject({ status: 'added' });
     expect(value(await created.dispatch('lockNow', []))).toMatchObject({ enabled: true, locked: true });
     return created;
@@ -505,16 +511,7 @@ describe('the app lock', () => {
   });
 
   it('turns the lock on only after the host asked the user outside the window (a compromised window cannot)', async () => {
-    const lock = await AppLock.open(dir, clock, () => undefined);
-    const withLock = createApiService({
-      openAccounts: async () => new AccountService({ vault: new Vault(dir), secrets: new MapSecretStore(), clock }),
-      settings: await SettingsService.open(dir, () => undefined),
-      clipboard: new ClipboardGuard(clipboard, clock),
-      host,
-      dataDir: dir,
-      clock,
-      lock,
-    });
+    const withLock = await serviceWithLock(await AppLock.open(dir, clock, () => undefined));
     lockOnAnswer = false;
     expect(await withLock.dispatch('configureLock', [null, { pin: PIN, idleMinutes: 5 }])).toEqual({ ok: false, error: { kind: 'input', key: 'lock.notTurnedOn', params: {} } });
     expect(value(await withLock.dispatch('lockStatus', []))).toMatchObject({ enabled: false });
