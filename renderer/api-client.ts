@@ -11,26 +11,12 @@ import {
   type RendererBridge,
   type TweestapApi,
 } from '../shared/api';
-import type { ErrorKind } from '../shared/errors';
-import type { MessageParams } from '../shared/i18n/locale';
-import { isWindowMessageKey, type WindowMessageKey } from './i18n/messages';
+import { ApiError } from './api-error';
+import { isWindowMessageKey } from './i18n/messages';
 
 declare global {
   interface Window {
     tweestap?: RendererBridge;
-  }
-}
-
-/** A failed call, carrying the message key main chose so the UI can translate it. */
-export class ApiError extends Error {
-  override readonly name = 'ApiError';
-
-  constructor(
-    readonly kind: ErrorKind,
-    readonly key: WindowMessageKey,
-    readonly params: MessageParams,
-  ) {
-    super(key);
   }
 }
 

@@ -9,8 +9,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { AppInfo } from '../../../shared/api';
 import { describeQrText } from '../../../shared/otp/qr-text';
-import { TweestapError } from '../../../shared/errors';
-import { api, ApiError } from '../../api-client';
+import { api } from '../../api-client';
 import { errorText, useI18n } from '../../i18n/I18nContext';
 import { scanImageData } from '../../qr/client';
 import { FrameGate, freshTexts } from './frame-gate';
@@ -99,9 +98,6 @@ export function WebcamScanner({ platform, onFound }: WebcamScannerProps) {
     // Main first checks that the OS lets us film (macOS asks, or answers with the settings guide).
     api
       .beginCameraScan()
-      .catch((refused: unknown) => {
-        throw refused instanceof ApiError ? new TweestapError(refused.kind, refused.key, refused.params) : refused;
-      })
       .then(() => navigator.mediaDevices.getUserMedia(videoConstraints(cameraId)))
       .then(async (opened) => {
         if (gate.isStopped) {

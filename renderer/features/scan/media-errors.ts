@@ -4,6 +4,7 @@
  * adds a guide to the Privacy & Security setting that blocks us.
  */
 import { TweestapError } from '../../../shared/errors';
+import { ApiError } from '../../api-error';
 import type { WindowMessageKey } from '../../i18n/messages';
 import type { AppInfo } from '../../../shared/api';
 
@@ -24,10 +25,13 @@ const CAMERA_KEYS: Record<string, WindowMessageKey> = {
 
 /**
  * The TweestapError for a failed getUserMedia (`camera`) or getDisplayMedia (`screen`). A
- * TweestapError passes through unchanged; on macOS a refusal becomes the settings guide.
+ * TweestapError passes through unchanged, and so does main's own refusal before a scan (an
+ * ApiError: on macOS the settings guide when the OS does not let us film); on macOS a refusal by
+ * the browser becomes the settings guide too.
  */
 export function mediaError(error: unknown, kind: MediaKind, platform: AppInfo['platform'] | undefined): TweestapError {
   if (error instanceof TweestapError) return error;
+  if (error instanceof ApiError) return new TweestapError(error.kind, error.key, error.params);
   const name = errorName(error);
   const denied = name === 'NotAllowedError' || name === 'SecurityError';
   if (kind === 'screen') {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TweestapError } from '../../../../shared/errors';
+import { ApiError } from '../../../../renderer/api-error';
 import { mediaError } from '../../../../renderer/features/scan/media-errors';
 
 /** What browsers throw: a DOMException-like object with a spec name. */
@@ -33,5 +34,13 @@ describe('mediaError', () => {
     expect(mediaError(decoder, 'camera', 'linux')).toBe(decoder);
     expect(mediaError('weird', 'screen', undefined).key).toBe('app.scan.screen.failed');
     expect(mediaError(domError('NotAllowedError'), 'camera', undefined).message).not.toContain('browser text');
+  });
+
+  it("shows main's own refusal before a scan (the macOS settings guide), for the screen and the camera", () => {
+    for (const [kind, key] of [['screen', 'app.scan.screen.macGuide'], ['camera', 'app.scan.camera.macGuide']] as const) {
+      const refused = mediaError(new ApiError('input', key, {}), kind, 'darwin');
+      expect(refused).toBeInstanceOf(TweestapError);
+      expect(refused).toMatchObject({ kind: 'input', key });
+    }
   });
 });
