@@ -1,4 +1,3 @@
-import { motionAxis, motionDeblur } from './deblur';
 import { assertRgbaImage } from './image';
 import { busiestRegion, cropRgba, finePatches, halfLuma, lumaOf, unsharpMask, upscale2xRgba, type LumaImage, type Rect } from './pixels';
 import type { QrDecoder, RgbaImage } from './types';
@@ -73,8 +72,7 @@ const MAX_CLOSER_LOOK_PIXELS = 200_000;
  *    search without ZXing's downscaled pass.
  * 2. The full search (ZXing's own full-size and downscaled passes), as before.
  * 3. A closer look for webcam frames: the busiest patch of the frame, upscaled 2× with and
- *    without sharpening, and with motion blur undone when the patch is smeared along one axis,
- *    for the small, blurred, noisy codes of a laptop camera (dark on light);
+ *    without sharpening, for the small, blurred, noisy codes of a laptop camera (dark on light);
  *    with `closerLookEvery` n > 1 only on every nth image that gets this far (a live loop).
  */
 export function stagedZxing(zxing: ZxingDecoder, { halfSizeFrom = HALF_SIZE_FROM_PIXELS, closerLookEvery = 1 } = {}): QrDecoder {
@@ -149,8 +147,7 @@ function unions(rects: readonly Rect[]): Rect[] {
 
 /**
  * Stage 3: the busiest patch of the frame at full size, upscaled 2×, with and without an unsharp
- * mask (undoing part of a webcam's defocus), then with motion blur undone (only for a patch
- * smeared along one axis). Costs a few milliseconds, on frames where everything before
+ * mask (undoing part of a webcam's defocus). Costs a few milliseconds, on frames where everything before
  * found nothing (which includes every frame while the user is still searching).
  */
 async function closerLook(zxing: ZxingDecoder, image: RgbaImage, half: LumaImage): Promise<string[]> {
@@ -160,23 +157,12 @@ async function closerLook(zxing: ZxingDecoder, image: RgbaImage, half: LumaImage
   // Strongly sharpened first (blur as wide as a module), then upscaled alone (noise that
   // sharpening would amplify). Dark on light only: an inverted search as well would double the
   // cost of every searching frame, and it found no more codes in the benchmark.
-  const prepared = [() => upscale2xRgba(unsharpMask(patch, 3, 2)), () => upscale2xRgba(patch)];
-  // A patch smeared along one axis (a moving hand): that blur undone for the longer smears.
-  const axis = motionAxis(patch);
-  if (axis) prepared.push(...MOTION_BLUR_LENGTHS.map((length) => () => upscale2xRgba(motionDeblur(patch, axis, length))));
-  for (const prepare of prepared) {
-    const { texts } = await zxing.read(prepare(), { downscale: false, invert: false });
+  for (const prepared of [() => upscale2xRgba(unsharpMask(patch, 3, 2)), () => upscale2xRgba(patch)]) {
+    const { texts } = await zxing.read(prepared(), { downscale: false, invert: false });
     if (texts.length > 0) return uniqueTexts(texts);
   }
   return [];
 }
-
-/**
- * The motion blurs (box lengths in pixels) the closer look undoes when a patch is smeared along
- * one axis. Chosen on the tuning set `camera-blur` (HARD_CAMERA_BLUR): shorter smears are read
- * without it, and these two read 3 of its 33 misses (see docs/decoders.md).
- */
-const MOTION_BLUR_LENGTHS = [9, 7];
 
 function scaled(rect: Rect, factor: number): Rect {
   return { x: rect.x * factor, y: rect.y * factor, width: rect.width * factor, height: rect.height * factor };
