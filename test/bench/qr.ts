@@ -28,7 +28,9 @@ import {
   generateCameraFrame,
   generateScreenshot,
   HARD_CAMERA,
+  HARD_CAMERA_BLUR,
   HELD_BACK_CAMERA,
+  HELD_BACK_CAMERA_2,
   HELD_BACK_PAGE,
   type GeneratedImage,
 } from '../fixtures/qr/generate';
@@ -59,6 +61,16 @@ const KINDS: Kind[] = [
     name: 'camera-held-back-no-code',
     seedBase: 71_000,
     make: (seed) => generateCameraFrame(seed, { camera: HELD_BACK_CAMERA, withCode: false }),
+  },
+  // Issue 14 part 3: a tuning set with the held-back set's kinds of blur and noise, and a second
+  // held-back set made after it (other seeds, another mix), never tuned on.
+  { name: 'camera-blur', seedBase: 100_000, make: (seed) => generateCameraFrame(seed, { camera: HARD_CAMERA_BLUR }) },
+  { name: 'camera-blur-no-code', seedBase: 101_000, make: (seed) => generateCameraFrame(seed, { camera: HARD_CAMERA_BLUR, withCode: false }) },
+  { name: 'camera-held-back-2', seedBase: 110_000, make: (seed) => generateCameraFrame(seed, { camera: HELD_BACK_CAMERA_2 }) },
+  {
+    name: 'camera-held-back-2-no-code',
+    seedBase: 111_000,
+    make: (seed) => generateCameraFrame(seed, { camera: HELD_BACK_CAMERA_2, withCode: false }),
   },
   { name: '1080p-held-back', seedBase: 80_000, make: (seed) => generateScreenshot(seed, { ...FULL_HD, page: HELD_BACK_PAGE }) },
   { name: '4k-held-back', seedBase: 90_000, make: (seed) => generateScreenshot(seed, { ...UHD, page: HELD_BACK_PAGE }) },
