@@ -122,11 +122,7 @@ export function processContext(env: NodeJS.ProcessEnv, keychain: KeychainWorkerS
     },
     prepareKeychain() {
       if (service) return; // too late: the service starts its own worker
-      worker ??= import('../node/keychain/node-transport').then(({ startNodeKeychainWorker }) => {
-        const started = startNodeKeychainWorker({ workerPath: keychainWorker, env });
-        started.unref?.(); // idle until the first request, which refs it
-        return started;
-      });
+      worker ??= import('../node/keychain/node-transport').then(({ startNodeKeychainWorkerAhead }) => startNodeKeychainWorkerAhead({ workerPath: keychainWorker, env }));
     },
     ledger() {
       ledger ??= Promise.all([import('../node/fresh-ledger'), import('../node/paths')]).then(([{ FreshLedger }, { dataDir }]) => {

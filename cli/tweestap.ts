@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { startNodeKeychainWorker } from '../node/keychain/node-transport';
+import { startNodeKeychainWorkerAhead } from '../node/keychain/node-transport';
 import { readsKeychain } from './command-line';
 import type { CommandEntry } from './context';
 
@@ -50,8 +50,7 @@ function flush(stream: NodeJS.WriteStream): Promise<void> {
 const argv = process.argv.slice(2);
 // keytar runs in the keychain worker, bundled next to this entry file (dist/cli/keychain-worker.mjs).
 const keychainWorker = fileURLToPath(new URL('./keychain-worker.mjs', import.meta.url));
-const started = readsKeychain(argv, COMMANDS) ? startNodeKeychainWorker({ workerPath: keychainWorker, env: process.env }) : undefined;
-started?.unref?.(); // idle until the first request, which refs it
+const started = readsKeychain(argv, COMMANDS) ? startNodeKeychainWorkerAhead({ workerPath: keychainWorker, env: process.env }) : undefined;
 const [{ processContext }, { runCli }] = await Promise.all([import('./context'), import('./run')]);
 const exitCode = await runCli(argv, processContext(process.env, { path: keychainWorker, started }), COMMANDS, packageVersion());
 await Promise.all([flush(process.stdout), flush(process.stderr)]);

@@ -64,3 +64,13 @@ export function startNodeKeychainWorker(options: NodeWorkerOptions): WorkerTrans
     unref: () => handles.forEach((handle) => handle.unref()),
   };
 }
+
+/**
+ * Starts the worker ahead of its first request, while the caller still loads (the CLI): idle,
+ * so it keeps nothing alive until a request refs it (keychain/process.ts holdOpen).
+ */
+export function startNodeKeychainWorkerAhead(options: NodeWorkerOptions): WorkerTransport {
+  const started = startNodeKeychainWorker(options);
+  started.unref?.();
+  return started;
+}

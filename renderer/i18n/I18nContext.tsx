@@ -1,6 +1,5 @@
 /** The UI language: a React context giving every component `t(key, params)` for the chosen locale. */
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import type { UserMessage } from '../../shared/api';
 import type { Locale, MessageParams } from '../../shared/i18n/locale';
 import { isWindowMessageKey, translate, type WindowMessageKey } from './messages';
 
@@ -29,14 +28,12 @@ export function useI18n(): I18n {
  * TweestapError from the QR client), else a generic message; never the raw error text.
  */
 export function errorText(t: Translate, error: unknown): string {
-  if (typeof error === 'object' && error !== null && 'key' in error && typeof error.key === 'string' && isWindowMessageKey(error.key)) {
-    const params = 'params' in error && typeof error.params === 'object' && error.params ? (error.params as MessageParams) : {};
-    return t(error.key, params);
-  }
-  return t('app.error.unexpected');
+  if (typeof error !== 'object' || error === null || !('key' in error) || typeof error.key !== 'string') return t('app.error.unexpected');
+  const params = 'params' in error && typeof error.params === 'object' && error.params ? (error.params as MessageParams) : {};
+  return messageText(t, { key: error.key, params });
 }
 
 /** The text of a message main sent (a warning, a start-up problem), or the generic error for a key the window does not have. */
-export function messageText(t: Translate, { key, params }: UserMessage): string {
+export function messageText(t: Translate, { key, params }: { key: string; params?: MessageParams }): string {
   return isWindowMessageKey(key) ? t(key, params) : t('app.error.unexpected');
 }

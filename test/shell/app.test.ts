@@ -139,6 +139,12 @@ function link(issuer: string, secret: string): string {
   return `otpauth://totp/${encodeURIComponent(issuer)}:tester%40example.nl?secret=${secret}&issuer=${encodeURIComponent(issuer)}&period=30`;
 }
 
+/** Adds a made-up test account through the bridge and returns it as main lists it. */
+async function addAccount(page: Page, issuer: string, secret: string): Promise<AccountView> {
+  await api(page, 'addFromUri', link(issuer, secret), 'ask');
+  return ((await api(page, 'listAccounts')) as AccountView[]).find((candidate) => candidate.issuer === issuer)!;
+}
+
 async function issuers(page: Page): Promise<string[]> {
   return ((await api(page, 'listAccounts')) as AccountView[]).map((account) => account.issuer);
 }
@@ -218,8 +224,7 @@ describe('quit', () => {
   test('a copied code is gone from the X clipboard once the app has quit', async () => {
     const app = await shell.start();
     const page = await app.mainWindow();
-    await api(page, 'addFromUri', link('Clip Bank', 'GEZDGNBVGY3TQOJQ'), 'ask');
-    const account = ((await api(page, 'listAccounts')) as AccountView[]).find((candidate) => candidate.issuer === 'Clip Bank')!;
+    const account = await addAccount(page, 'Clip Bank', 'GEZDGNBVGY3TQOJQ');
     const copied = (await api(page, 'copyCode', account.id, Date.now())) as { code: string };
     await expect.poll(readClipboard).toBe(copied.code);
     await app.quit();
@@ -368,8 +373,7 @@ describe('a frozen keyring', () => {
   test('a call that needs the keychain fails with the timeout message within its 8 s, and works again once the keyring answers', async () => {
     const app = await shell.start();
     const page = await app.mainWindow();
-    await api(page, 'addFromUri', link('Frozen Bank', 'KRUGS4ZANFZSA5DI'), 'ask');
-    const account = ((await api(page, 'listAccounts')) as AccountView[]).find((candidate) => candidate.issuer === 'Frozen Bank')!;
+    const account = await addAccount(page, 'Frozen Bank', 'KRUGS4ZANFZSA5DI');
     const pid = secretServicePid();
     process.kill(pid, 'SIGSTOP');
     let elapsed: number;
