@@ -1,8 +1,12 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { catalogueFile } from './renderer/i18n/catalogue-file';
+import { LOCALES } from './shared/i18n/locale';
+import * as windowMessages from './shared/i18n/window';
 
 const ERROR_TEXT = fileURLToPath(new URL('./shared/i18n/error-text.ts', import.meta.url));
+const CATALOGUE = fileURLToPath(new URL('./renderer/i18n/catalogue.ts', import.meta.url));
 
 /**
  * Builds the window and the QR worker with shared/i18n/error-text.window.ts in place of
@@ -21,12 +25,33 @@ function windowErrorText(): Plugin {
   };
 }
 
+/**
+ * Takes the window's messages out of its JavaScript: writes each locale's catalogue to
+ * assets/messages.<locale>.json and builds renderer/i18n/catalogue.built.ts, which fetches it, in
+ * place of catalogue.ts, which imports the messages. Build only: the dev server keeps the import.
+ */
+function windowMessagesAsData(): Plugin {
+  return {
+    name: 'tweestap-window-messages-as-data',
+    apply: 'build',
+    enforce: 'pre',
+    async resolveId(source, importer) {
+      if (!source.endsWith('/catalogue')) return null;
+      const resolved = await this.resolve(source, importer, { skipSelf: true });
+      return resolved?.id === CATALOGUE ? CATALOGUE.replace(/\.ts$/, '.built.ts') : null;
+    },
+    generateBundle() {
+      for (const locale of LOCALES) this.emitFile({ type: 'asset', fileName: catalogueFile(locale), source: JSON.stringify(windowMessages[locale]) });
+    },
+  };
+}
+
 // The renderer: built to dist/renderer with relative asset paths, loaded by Electron from the
 // app:// protocol and by the preview host over loopback.
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [windowErrorText(), react()],
+  plugins: [windowErrorText(), windowMessagesAsData(), react()],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -17,24 +17,28 @@ import { KeychainProblem } from './features/KeychainProblem';
 import { LockScreen } from './features/lock/LockScreen';
 import { useLock } from './features/lock/useLock';
 import { api, onApiEvent } from './api-client';
-import { errorText, I18nProvider, useI18n } from './i18n/I18nContext';
+import { errorText, I18nProvider, useI18n, useLoadedLocale } from './i18n/I18nContext';
+import { MessagesMissing } from './i18n/MessagesMissing';
 import { useAppData, type AppData } from './state/useAppData';
 import { useCodes } from './state/useCodes';
 import { resolveLocale, useDocumentLook } from './state/useDocumentLook';
 import { useWindowInput } from './state/useWindowInput';
 
-const AboutDialog = lazyDialog(() => import('./features/about/AboutDialog').then((m) => m.AboutDialog));
-const AddDialog = lazyDialog(() => import('./features/add/AddDialog').then((m) => m.AddDialog));
-const BackupDialog = lazyDialog(() => import('./features/backup/BackupDialog').then((m) => m.BackupDialog));
-const CodeHelp = lazyDialog(() => import('./features/clock/CodeHelp').then((m) => m.CodeHelp));
-const RestoreDialog = lazyDialog(() => import('./features/backup/RestoreDialog').then((m) => m.RestoreDialog));
-const SettingsDialog = lazyDialog(() => import('./features/settings/SettingsDialog').then((m) => m.SettingsDialog));
+const AboutDialog = lazyDialog(() => import('./dialogs').then((m) => m.AboutDialog));
+const AddDialog = lazyDialog(() => import('./dialogs').then((m) => m.AddDialog));
+const BackupDialog = lazyDialog(() => import('./dialogs').then((m) => m.BackupDialog));
+const CodeHelp = lazyDialog(() => import('./dialogs').then((m) => m.CodeHelp));
+const RestoreDialog = lazyDialog(() => import('./dialogs').then((m) => m.RestoreDialog));
+const SettingsDialog = lazyDialog(() => import('./dialogs').then((m) => m.SettingsDialog));
 
 /** The root: picks the locale and theme, then renders the right first screen. */
 export function App() {
   const data = useAppData();
-  const locale = resolveLocale(data.settings, data.info);
-  useDocumentLook(locale, data.settings?.theme);
+  const wanted = resolveLocale(data.settings, data.info);
+  const { locale, failed } = useLoadedLocale(wanted);
+  useDocumentLook(locale ?? wanted, data.settings?.theme);
+  if (failed) return <MessagesMissing />;
+  if (!locale) return null;
   return (
     <I18nProvider locale={locale}>
       <AnnouncerProvider>

@@ -12,7 +12,6 @@ import {
   type TweestapApi,
 } from '../shared/api';
 import { ApiError } from './api-error';
-import { isWindowMessageKey } from './i18n/messages';
 
 declare global {
   interface Window {
@@ -92,7 +91,7 @@ export const api = Object.fromEntries(
       const result = await verb(...args);
       if (result.ok) return result.value;
       const { kind, key, params } = result.error;
-      throw new ApiError(kind, isWindowMessageKey(key) ? key : 'app.error.unexpected', params ?? {});
+      throw new ApiError(kind, key, params ?? {});
     },
   ]),
 ) as unknown as TweestapApi;

@@ -1,7 +1,7 @@
 /** The UI language: a React context giving every component `t(key, params)` for the chosen locale. */
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Locale, MessageParams } from '../../shared/i18n/locale';
-import { isWindowMessageKey, translate, type WindowMessageKey } from './messages';
+import { hasMessages, isWindowMessageKey, loadMessages, translate, type WindowMessageKey } from './messages';
 
 export type Translate = (key: WindowMessageKey, params?: MessageParams) => string;
 
@@ -16,6 +16,29 @@ const I18nContext = createContext<I18n>({ locale: 'en', t: (key, params) => tran
 export function I18nProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
   const value = useMemo<I18n>(() => ({ locale, t: (key, params) => translate(locale, key, params) }), [locale]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+interface LoadedLocale {
+  /** The locale to show: `wanted` once its messages are here, until then the one shown before (null at first). */
+  locale: Locale | null;
+  /** Loading `wanted`'s messages failed (a damaged install). */
+  failed: boolean;
+}
+
+/** Loads the messages of `wanted` and says which locale the window can show meanwhile. */
+export function useLoadedLocale(wanted: Locale): LoadedLocale {
+  const [loaded, setLoaded] = useState<LoadedLocale>({ locale: hasMessages(wanted) ? wanted : null, failed: false });
+  useEffect(() => {
+    let current = true;
+    loadMessages(wanted).then(
+      () => current && setLoaded({ locale: wanted, failed: false }),
+      () => current && setLoaded((before) => ({ ...before, failed: true })),
+    );
+    return () => {
+      current = false;
+    };
+  }, [wanted]);
+  return loaded;
 }
 
 /** The current locale and its translate function. */

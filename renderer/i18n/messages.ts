@@ -1,39 +1,43 @@
 /**
- * The window's messages: shared/i18n/window.ts from the start, shared/i18n/dialogs.ts once the
- * first dialog loads (components/LazyDialog.tsx). Not the CLI's or main's own, so the renderer's
- * bundle does not carry them.
+ * The window's messages, one locale at a time. They are data, not part of the window's
+ * JavaScript: the build writes each locale's catalogue to its own JSON file (catalogue.ts), which
+ * loadMessages fetches when the window first shows that locale. VS Code and Signal Desktop load
+ * their translations as data the same way; the window then carries one language, not two.
  */
-import type * as dialogs from '../../shared/i18n/dialogs';
 import { fillPlaceholders, type Locale, type MessageParams } from '../../shared/i18n/locale';
-import * as start from '../../shared/i18n/window';
+import { loadCatalogue } from './catalogue';
+import type { WindowCatalogue, WindowMessageKey } from './catalogue-file';
 
-export type WindowMessageKey = keyof typeof start.en | keyof typeof dialogs.en;
+export type { WindowMessageKey } from './catalogue-file';
 
-const catalogues: Record<Locale, Partial<Record<WindowMessageKey, string>>> = { en: { ...start.en }, nl: { ...start.nl } };
+const catalogues: Partial<Record<Locale, WindowCatalogue>> = {};
+const loading: Partial<Record<Locale, Promise<void>>> = {};
 
-let dialogMessages: Promise<void> | undefined;
-
-/** Loads the dialogs' messages once (again after a failed load); dialogs render only after it. */
-export function loadDialogMessages(): Promise<void> {
-  dialogMessages ??= import('../../shared/i18n/dialogs').then(
-    (part) => {
-      Object.assign(catalogues.en, part.en);
-      Object.assign(catalogues.nl, part.nl);
+/** Loads the messages of `locale` once (again after a failed load); the window renders a locale only after it. */
+export function loadMessages(locale: Locale): Promise<void> {
+  loading[locale] ??= loadCatalogue(locale).then(
+    (catalogue) => {
+      catalogues[locale] = catalogue;
     },
     (error: unknown) => {
-      dialogMessages = undefined;
+      delete loading[locale];
       throw error;
     },
   );
-  return dialogMessages;
+  return loading[locale];
 }
 
-/** True when `key` names a message the window has now (used for keys that came from main or the QR worker). */
+/** True once the messages of `locale` have arrived. */
+export function hasMessages(locale: Locale): boolean {
+  return catalogues[locale] !== undefined;
+}
+
+/** True when `key` names a message of the window (for keys that came from main or the QR worker); false before any locale has loaded. */
 export function isWindowMessageKey(key: string): key is WindowMessageKey {
-  return Object.hasOwn(catalogues.en, key);
+  return Object.values(catalogues).some((catalogue) => Object.hasOwn(catalogue, key));
 }
 
-/** The text of `key` in `locale`, with `{name}` placeholders filled from `params`; a message not loaded yet shows as its key. */
+/** The text of `key` in `locale`, with `{name}` placeholders filled from `params`; a message not loaded shows as its key. */
 export function translate(locale: Locale, key: WindowMessageKey, params: MessageParams = {}): string {
-  return fillPlaceholders(catalogues[locale][key] ?? key, params);
+  return fillPlaceholders(catalogues[locale]?.[key] ?? key, params);
 }

@@ -1,7 +1,7 @@
 /**
  * Messages of the window's dialogs (Add account, scanning, Settings, Backup, Restore, About,
- * Rename, Delete, the clock check). Keys are `app.*` like app.ts, whose messages the window needs
- * from the start; these load with the first dialog opened (renderer/i18n/messages.ts).
+ * Rename, Delete, the clock check). Keys are `app.*` like app.ts, which holds those of the main
+ * screen; window.ts gathers both.
  */
 export const en = {
   'app.action.cancel': 'Cancel',

@@ -1,22 +1,20 @@
 /**
  * The one message catalogue. Each area owns a file exporting `en` and `nl`; `nl` is typed
  * against `en`, so a missing translation fails the type-check. window.ts gathers the areas the
- * window shows from the start and dialogs.ts those of its dialogs; this adds the CLI's, the deep
- * links' and main's own (shell.ts).
+ * window shows; this adds the CLI's, the deep links' and main's own (shell.ts).
  */
 import * as cli from './cli';
 import * as deepLink from './deep-link';
-import * as dialogs from './dialogs';
 import { fillPlaceholders, type Locale, type MessageParams } from './locale';
 import * as shell from './shell';
 import * as window from './window';
 
 export { LOCALES, localeFromTag, type Locale, type MessageParams } from './locale';
 
-const en = { ...window.en, ...dialogs.en, ...cli.en, ...deepLink.en, ...shell.en };
+const en = { ...window.en, ...cli.en, ...deepLink.en, ...shell.en };
 export type MessageKey = keyof typeof en;
 
-const nl: Record<MessageKey, string> = { ...window.nl, ...dialogs.nl, ...cli.nl, ...deepLink.nl, ...shell.nl };
+const nl: Record<MessageKey, string> = { ...window.nl, ...cli.nl, ...deepLink.nl, ...shell.nl };
 const catalogues: Record<Locale, Record<MessageKey, string>> = { en, nl };
 
 /** The text of `key` in `locale`, with `{name}` placeholders filled from `params`. */

@@ -98,19 +98,22 @@ describe("Chromium's own data (app.md getPath 'sessionData')", () => {
 });
 
 describe('a damaged install', () => {
-  test('a dialog whose code is missing shows a notice instead of a blank window; closing it leaves the app working', async () => {
-    // The built app copied without the Settings dialog's chunk (a half-updated or damaged install).
+  /** The built app copied without the renderer files `missing` matches (a half-updated or damaged install); returns its main.cjs and folder. */
+  function damagedCopy(missing: RegExp): { main: string; cwd: string } {
     const root = mkdtempSync(join(shell.configHome, 'damaged-'));
     cpSync(join(ROOT, 'dist', 'electron'), join(root, 'dist', 'electron'), { recursive: true });
     cpSync(join(ROOT, 'dist', 'renderer'), join(root, 'dist', 'renderer'), { recursive: true });
     cpSync(join(ROOT, 'package.json'), join(root, 'package.json'));
     symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
     const assets = join(root, 'dist', 'renderer', 'assets');
-    const settingsChunk = readdirSync(assets).find((name) => /^SettingsDialog-.*\.js$/.test(name));
-    expect(settingsChunk).toBeDefined();
-    rmSync(join(assets, settingsChunk!));
+    const removed = readdirSync(assets).filter((name) => missing.test(name));
+    expect(removed.length).toBeGreaterThan(0);
+    for (const name of removed) rmSync(join(assets, name));
+    return { main: join(root, 'dist', 'electron', 'main.cjs'), cwd: root };
+  }
 
-    const app = await shell.start({ main: join(root, 'dist', 'electron', 'main.cjs'), cwd: root, env: { LANG: 'en_GB.UTF-8', LC_ALL: 'en_GB.UTF-8' } });
+  test("a dialog whose code is missing shows a notice instead of a blank window; closing it leaves the app working", async () => {
+    const app = await shell.start({ ...damagedCopy(/^dialogs-.*\.js$/), env: { LANG: 'en_GB.UTF-8', LC_ALL: 'en_GB.UTF-8' } });
     const page = await app.mainWindow();
     await page.getByRole('button', { name: 'Settings' }).click();
     const notice = page.getByRole('alert').filter({ hasText: 'This part of Tweestap could not be loaded' });
@@ -121,6 +124,13 @@ describe('a damaged install', () => {
     // The rest of the window still works: an account added now is listed.
     await api(page, 'addFromUri', link('After Damage', 'MFRGGZDFMZTWQ2LK'), 'ask');
     await page.locator('.account-row', { hasText: 'After Damage' }).waitFor({ timeout: 10_000 });
+  });
+
+  test('without its messages the window says so in both languages instead of staying blank', async () => {
+    const app = await shell.start({ ...damagedCopy(/^messages\.\w+\.json$/), env: { LANG: 'nl_NL.UTF-8', LC_ALL: 'nl_NL.UTF-8' } });
+    const page = await app.mainWindow();
+    await page.getByRole('alert').filter({ hasText: 'Tweestap kan zijn teksten niet laden' }).waitFor({ timeout: 10_000 });
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Tweestap cannot load its texts' }).count()).toBe(1);
   });
 });
 

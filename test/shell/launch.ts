@@ -28,8 +28,8 @@ const REGISTER = join(import.meta.dirname, 'stand-in/register.cjs');
 /** TWEESTAP_ELECTRON=real: the real Electron binary (CI with the binary); otherwise the stand-in. */
 export const REAL_ELECTRON = process.env.TWEESTAP_ELECTRON === 'real';
 
-/** The app's first screen: the account list, or the keychain problem screen. */
-export const FIRST_SCREEN = '.app-header, .keychain-problem';
+/** The app's first screen: the account list, the keychain problem screen, or the notice of a damaged install's missing messages. */
+export const FIRST_SCREEN = '.app-header, .keychain-problem, .messages-missing';
 
 export interface LaunchOptions {
   /** TWEESTAP_HOME; the data folder. */

@@ -24,14 +24,13 @@ const CAMERA_KEYS: Record<string, WindowMessageKey> = {
 };
 
 /**
- * The TweestapError for a failed getUserMedia (`camera`) or getDisplayMedia (`screen`). A
+ * The error to show for a failed getUserMedia (`camera`) or getDisplayMedia (`screen`). A
  * TweestapError passes through unchanged, and so does main's own refusal before a scan (an
  * ApiError: on macOS the settings guide when the OS does not let us film); on macOS a refusal by
  * the browser becomes the settings guide too.
  */
-export function mediaError(error: unknown, kind: MediaKind, platform: AppInfo['platform'] | undefined): TweestapError {
-  if (error instanceof TweestapError) return error;
-  if (error instanceof ApiError) return new TweestapError(error.kind, error.key, error.params);
+export function mediaError(error: unknown, kind: MediaKind, platform: AppInfo['platform'] | undefined): TweestapError | ApiError {
+  if (error instanceof TweestapError || error instanceof ApiError) return error;
   const name = errorName(error);
   const denied = name === 'NotAllowedError' || name === 'SecurityError';
   if (kind === 'screen') {

@@ -30,6 +30,7 @@ describe('the layers, enforced by lint', () => {
     ['the renderer importing key parsing', 'renderer/features/scan/x.ts', "import { parseOtpauthUri } from '../../../shared/otp/uri';"],
     ['the renderer importing the whole message catalogue', 'renderer/features/x.ts', "import { translate } from '../../shared/i18n';"],
     ['the renderer importing messages only main shows', 'renderer/i18n/x.ts', "import * as cli from '../../shared/i18n/cli';"],
+    ["the renderer importing one area's messages, not the window's catalogue", 'renderer/i18n/x.ts', "import * as dialogs from '../../shared/i18n/dialogs';"],
   ])('refuses %s', async (_name, file, code) => {
     expect(await restrictions(file, code)).toHaveLength(1);
   });
@@ -40,7 +41,7 @@ describe('the layers, enforced by lint', () => {
     ['the Node layer importing the core and Node', 'node/x.ts', "import '../shared/errors';\nimport { readFile } from 'node:fs';"],
     ['the renderer importing the core', 'renderer/features/x.ts', "import '../../shared/api';"],
     ['the renderer importing the light OTP modules', 'renderer/features/scan/x.ts', "import '../../../shared/otp/qr-text';\nimport '../../../shared/otp/uri-labels';"],
-    ["the renderer importing the window's messages", 'renderer/i18n/x.ts', "import '../../shared/i18n/window';\nimport '../../shared/i18n/dialogs';\nimport '../../shared/i18n/locale';"],
+    ["the renderer importing the window's messages", 'renderer/i18n/x.ts', "import '../../shared/i18n/window';\nimport '../../shared/i18n/locale';"],
   ])('allows %s', async (_name, file, code) => {
     expect(await restrictions(file, code)).toEqual([]);
   });
