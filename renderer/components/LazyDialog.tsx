@@ -1,5 +1,5 @@
 /**
- * Dialogs load when first opened, not with the window (all of them at once, renderer/dialogs.ts):
+ * Dialogs load when first opened, not with the window (all of them at once, renderer/dialog-chunk.ts):
  * `lazyDialog` makes a component that fetches its code on its first render, and `DialogLoading`
  * is what a screen reader hears meanwhile (React Suspense shows it until the code has arrived).
  */

@@ -1,7 +1,7 @@
 /**
  * The renderer's JavaScript, gzipped (level 9), against its budgets; prints the figures. Issue 11
  * asks for 90 kB for the renderer's JavaScript, the QR worker counted apart and the .wasm not
- * counted. Every window chunk counts, the dialogs' too (renderer/dialogs.ts, loaded with the
+ * counted. Every window chunk counts, the dialogs' too (renderer/dialog-chunk.ts, loaded with the
  * first dialog); React and react-dom are about 67 kB of it.
  *
  * The window's messages are data, not JavaScript: one JSON file per locale (vite.config.ts,

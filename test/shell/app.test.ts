@@ -113,7 +113,7 @@ describe('a damaged install', () => {
   }
 
   test("a dialog whose code is missing shows a notice instead of a blank window; closing it leaves the app working", async () => {
-    const app = await shell.start({ ...damagedCopy(/^dialogs-.*\.js$/), env: { LANG: 'en_GB.UTF-8', LC_ALL: 'en_GB.UTF-8' } });
+    const app = await shell.start({ ...damagedCopy(/^dialog-chunk-.*\.js$/), env: { LANG: 'en_GB.UTF-8', LC_ALL: 'en_GB.UTF-8' } });
     const page = await app.mainWindow();
     await page.getByRole('button', { name: 'Settings' }).click();
     const notice = page.getByRole('alert').filter({ hasText: 'This part of Tweestap could not be loaded' });
