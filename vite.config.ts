@@ -5,25 +5,29 @@ import { catalogueFile } from './renderer/i18n/catalogue-file';
 import { LOCALES } from './shared/i18n/locale';
 import * as windowMessages from './shared/i18n/window';
 
-const ERROR_TEXT = fileURLToPath(new URL('./shared/i18n/error-text.ts', import.meta.url));
-const CATALOGUE = fileURLToPath(new URL('./renderer/i18n/catalogue.ts', import.meta.url));
+/** The id of a module of this repository, for `swapModule`. */
+const moduleId = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
+
+/** A plugin that resolves every import of the module `original` to `replacement` instead. */
+function swapModule(name: string, original: string, replacement: string): Plugin {
+  const stem = original.replace(/^.*\/|\.ts$/g, '');
+  return {
+    name,
+    enforce: 'pre',
+    async resolveId(source, importer) {
+      if (!source.endsWith(`/${stem}`)) return null;
+      const resolved = await this.resolve(source, importer, { skipSelf: true });
+      return resolved?.id === original ? replacement : null;
+    },
+  };
+}
 
 /**
  * Builds the window and the QR worker with shared/i18n/error-text.window.ts in place of
  * error-text.ts: their errors are translated by key where they are shown, so TweestapError's
  * English `message` would only pull every message (main's and the CLI's too) into the renderer.
  */
-function windowErrorText(): Plugin {
-  return {
-    name: 'tweestap-window-error-text',
-    enforce: 'pre',
-    async resolveId(source, importer) {
-      if (!source.endsWith('error-text')) return null;
-      const resolved = await this.resolve(source, importer, { skipSelf: true });
-      return resolved?.id === ERROR_TEXT ? ERROR_TEXT.replace(/\.ts$/, '.window.ts') : null;
-    },
-  };
-}
+const windowErrorText = () => swapModule('tweestap-window-error-text', moduleId('./shared/i18n/error-text.ts'), moduleId('./shared/i18n/error-text.window.ts'));
 
 /**
  * Takes the window's messages out of its JavaScript: writes each locale's catalogue to
@@ -32,14 +36,8 @@ function windowErrorText(): Plugin {
  */
 function windowMessagesAsData(): Plugin {
   return {
-    name: 'tweestap-window-messages-as-data',
+    ...swapModule('tweestap-window-messages-as-data', moduleId('./renderer/i18n/catalogue.ts'), moduleId('./renderer/i18n/catalogue.built.ts')),
     apply: 'build',
-    enforce: 'pre',
-    async resolveId(source, importer) {
-      if (!source.endsWith('/catalogue')) return null;
-      const resolved = await this.resolve(source, importer, { skipSelf: true });
-      return resolved?.id === CATALOGUE ? CATALOGUE.replace(/\.ts$/, '.built.ts') : null;
-    },
     generateBundle() {
       for (const locale of LOCALES) this.emitFile({ type: 'asset', fileName: catalogueFile(locale), source: JSON.stringify(windowMessages[locale]) });
     },
