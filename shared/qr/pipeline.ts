@@ -25,7 +25,7 @@ export function uniqueTexts(texts: readonly string[]): string[] {
 
 /**
  * The decoders the app and the CLI ship, in pipeline order: ZXing alone, driven by
- * `stagedZxing` (a half-size first pass for 4K, a full-size one for 1080p, a closer look at
+ * `stagedZxing` (a half-size first pass from 1080p up, then full-size searches, a closer look at
  * hard camera frames). `live`: the pipeline for one live video loop (the webcam), whose closer
  * look runs only on every LIVE_CLOSER_LOOK_EVERY-th frame without a code; it keeps count, so make
  * one per loop (or per worker). In `npm run bench:qr` jsQR found no code ZXing missed, on
@@ -47,15 +47,36 @@ export function shippedDecoders(zxing: QrDecoder | ZxingDecoder, { live = false 
 export const LIVE_CLOSER_LOOK_EVERY = 4;
 
 /**
- * From this many pixels up (4K) an image is first searched at half size. Safe against losing the
- * small codes that half size cannot read (2–3.4 px per module beside a larger code, seeds 2044,
- * 2098, 9005, 9006, 9037) only through the full-size crops of `finePatches` and the fall-back to
- * the full search when a page is too busy to tell; see docs/decoders.md for the measurements.
+ * From this many pixels up (1080p and larger) an image is first searched at half size. Safe
+ * against losing the small codes that half size cannot read (2–3.4 px per module beside a larger
+ * code, seeds 2044, 2098, 9005, 9006, 9037, 1157) only through the full-size crops of
+ * `finePatches` and the fall-back to the full search when a page is too busy to tell or (below
+ * 4K) a crop shows a code it cannot read; see docs/decoders.md for the measurements.
  */
-export const HALF_SIZE_FROM_PIXELS = 3_000_000;
+export const HALF_SIZE_FROM_PIXELS = 1_500_000;
 
-/** From this many pixels up (1080p and larger) the first search skips ZXing's downscaled pass. */
+/** From this many pixels up (1080p and larger) the full-size search skips ZXing's downscaled pass first. */
 export const FULL_SIZE_ONLY_FROM_PIXELS = 1_500_000;
+
+/**
+ * Below this many pixels (under 4K: 1080p, 1200p) the half-size search differs in two ways:
+ *
+ * - The half-size copy shrinks text to strokes a pixel or two apart, and `finePatches`' usual
+ *   density (45% of sampled pixels with a strong step) marks ordinary text: a median of 19
+ *   patches a page on the standard 1080p set, more than it looks at, so nearly every page went on
+ *   to the full search. Codes of one-pixel modules step on about three pixels in four, so a patch
+ *   must be denser there (55%: 5 of the 8 pixels sampled per cell).
+ * - A crop that shows a code it cannot read sends the page to the full-size search (seed 1157: a
+ *   blurred light-on-dark 2.1 px/module code reads from some crops around it and not from
+ *   others). At 4K that search costs several times as much, and on the tuning set it added
+ *   nothing but one wrong text ZXing reads on a busy page (seed 9082).
+ */
+const FINE_TEXT_BELOW_PIXELS = 3_000_000;
+
+/** How the half-size search treats a page of `pixels` (see FINE_TEXT_BELOW_PIXELS). */
+function halfSizeRules(pixels: number): { density: number; unreadCropMeansFullSearch: boolean } {
+  return pixels < FINE_TEXT_BELOW_PIXELS ? { density: 0.55, unreadCropMeansFullSearch: true } : { density: 0.45, unreadCropMeansFullSearch: false };
+}
 
 /**
  * The closer look takes at most this large a patch (before its 2× upscale): a code of 57 modules
@@ -66,11 +87,11 @@ const MAX_CLOSER_LOOK_PIXELS = 200_000;
 /**
  * ZXing in stages, each only when the one before found nothing it could read:
  *
- * 1. From `halfSizeFrom` pixels up (4K): ZXing on a half-size grey copy, every code it saw but
+ * 1. From `halfSizeFrom` pixels up (1080p): ZXing on a half-size grey copy, every code it saw but
  *    could not read read again from a full-size crop, and codes too small for half size looked
- *    for in full-size crops of fine-textured patches. Below that, from 1080p up: a full-size
- *    search without ZXing's downscaled pass.
- * 2. The full search (ZXing's own full-size and downscaled passes), as before.
+ *    for in full-size crops of fine-textured patches.
+ * 2. From 1080p up, a full-size search without ZXing's downscaled pass; then the full search
+ *    (ZXing's own full-size and downscaled passes), as before.
  * 3. A closer look for webcam frames: the busiest patch of the frame, upscaled 2× with and
  *    without sharpening, for the small, blurred, noisy codes of a laptop camera (dark on light);
  *    with `closerLookEvery` n > 1 only on every nth image that gets this far (a live loop).
@@ -102,14 +123,15 @@ export function stagedZxing(zxing: ZxingDecoder, { halfSizeFrom = HALF_SIZE_FROM
 /**
  * Stage 1: search a half-size copy, then read what it saw but could not read at full size, and
  * codes too small to be seen at half size in full-size crops of the fine-textured patches the
- * codes above do not explain. Nothing when the page has too many such patches to tell (the full
- * search follows).
+ * codes above do not explain. Nothing when the page has too many such patches to tell, or (below
+ * 4K) a crop shows a code it cannot read: the full search follows.
  */
 async function halfSizeSearch(zxing: ZxingDecoder, image: RgbaImage, half: LumaImage): Promise<string[]> {
   const seen = await zxing.read(half, { downscale: false, locate: true });
   // A code seen without a place to look again, or a page too busy to tell: leave it to the full search.
   if (seen.unread.some((box) => box.width < 1 || box.height < 1)) return [];
-  const patches = finePatches(half, [...seen.found, ...seen.unread]);
+  const { density, unreadCropMeansFullSearch } = halfSizeRules(image.width * image.height);
+  const patches = finePatches(half, [...seen.found, ...seen.unread], { density });
   if (!patches) return [];
   const texts = [...seen.texts];
   const crops = [
@@ -117,7 +139,11 @@ async function halfSizeSearch(zxing: ZxingDecoder, image: RgbaImage, half: LumaI
     // The finder patterns are solid squares, not fine texture: a patch may miss a code's corners.
     ...patches.map((patch) => around(scaled(patch, 2), 0.25, 32)),
   ];
-  for (const crop of unions(crops)) texts.push(...(await zxing.read(cropRgba(image, crop), { downscale: false })).texts);
+  for (const crop of unions(crops)) {
+    const reading = await zxing.read(cropRgba(image, crop), { downscale: false, locate: unreadCropMeansFullSearch });
+    if (reading.unread.length > 0) return [];
+    texts.push(...reading.texts);
+  }
   return uniqueTexts(texts);
 }
 

@@ -9,6 +9,7 @@ import { BUSY_PAGE, fillRect, generateCameraFrame, generateScreenshot, HARD_CAME
 
 const wasmBinary = readFileSync(createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm'));
 const UHD = { width: 3840, height: 2160 };
+const FULL_HD = { width: 1920, height: 1080 };
 /** Generating 4K pages and blurred camera frames takes seconds on a busy machine (no speed is tested here). */
 const SLOW = 120_000;
 
@@ -98,6 +99,30 @@ describe('staged ZXing pipeline', () => {
       expect(spy.calls, `seed ${shot.seed}`).not.toContain('full');
       expect(spy.calls, `seed ${shot.seed}`).not.toContain('3840x2160');
     }
+  }, SLOW);
+
+  it('searches 1080p screenshots at half size too: a 2 px/module code beside a larger one from a patch, without a full-size search', async () => {
+    // Seeds 1001 (light-on-dark) and 1010: one code read at half size, a 2.0 px/module one only
+    // from the full-size crop of its fine-textured patch. Seed 1019: both codes at half size.
+    for (const seed of [1001, 1010, 1019]) {
+      const shot = generateScreenshot(seed, FULL_HD);
+      expect(shot.texts, `seed ${seed}`).toHaveLength(2);
+      const spy = logged(zxing);
+      expect((await stagedZxing(spy).decode(shot.image)).sort(), `seed ${seed}`).toEqual([...shot.texts].sort());
+      expect(spy.calls[0]).toBe('960x540');
+      expect(spy.calls, `seed ${seed}`).not.toContain('1920x1080');
+      expect(spy.calls, `seed ${seed}`).not.toContain('full');
+    }
+  }, SLOW);
+
+  it('leaves a page to the full-size search when a patch crop shows a code it cannot read', async () => {
+    // Seed 1157: a blurred light-on-dark 2.1 px/module code beside a 5 px/module one. The crop
+    // around its patch sees the code but cannot read it; the full-size search reads both.
+    const shot = generateScreenshot(1157, FULL_HD);
+    const spy = logged(zxing);
+    expect((await stagedZxing(spy).decode(shot.image)).sort()).toEqual([...shot.texts].sort());
+    expect(spy.calls[0]).toBe('960x540');
+    expect(spy.calls).toContain('1920x1080');
   }, SLOW);
 
   it('leaves a 4K page with too many fine-textured patches to tell to the full-size search', async () => {
