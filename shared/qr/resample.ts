@@ -102,7 +102,7 @@ export function knownModules(size: number): Map<number, boolean> {
 
 /** How well the modules sampled at `corners` match `known`: the correlation of brightness with light (1 perfect). */
 function fitOf(luma: LumaImage, corners: Quad, size: number, cells: Int32Array, light: Float64Array): number {
-  const means = moduleMeans(luma, corners, size, cells, 0, 1);
+  const means = moduleMeans(luma, corners, size, cells);
   const average = means.reduce((sum, value) => sum + value, 0) / means.length;
   let agreement = 0;
   let spread = 0;
