@@ -198,7 +198,8 @@ async function fullSearch(zxing: ZxingDecoder, image: RgbaImage, { locate }: { l
  * everything before found nothing (which includes every frame while the user is still searching).
  */
 async function closerLook(zxing: ZxingDecoder, image: RgbaImage, half: LumaImage, unread: readonly UnreadCode[]): Promise<string[]> {
-  const located = [...unread];
+  // Where to re-sample: the corners in the frame and the side in modules.
+  const located: LocatedCode[] = [...unread];
   const region = busiestRegion(half);
   if (region && region.width * region.height * 4 <= MAX_CLOSER_LOOK_PIXELS) {
     const patchRect = clipRect(scaled(region, 2), image.width, image.height);
@@ -209,14 +210,14 @@ async function closerLook(zxing: ZxingDecoder, image: RgbaImage, half: LumaImage
     for (const prepared of [() => upscale2xRgba(unsharpMask(patch, 3, 2)), () => upscale2xRgba(patch)]) {
       const reading = await zxing.read(prepared(), { downscale: false, invert: false, locate: true });
       if (reading.texts.length > 0) return uniqueTexts(reading.texts);
-      located.push(...reading.unread.map((code) => ({ ...code, corners: inFrame(code.corners, patchRect, 2) })));
+      located.push(...reading.unread.map(({ corners, modules }) => ({ corners: inFrame(corners, patchRect, 2), modules })));
     }
   }
   return resampleLocated(zxing, image, located);
 }
 
 /** Codes located but not read, re-sampled module by module from the frame's brightness (`resampledSymbol`) and read again. */
-async function resampleLocated(zxing: ZxingDecoder, image: RgbaImage, located: readonly UnreadCode[]): Promise<string[]> {
+async function resampleLocated(zxing: ZxingDecoder, image: RgbaImage, located: readonly LocatedCode[]): Promise<string[]> {
   const codes = located.filter((code) => code.modules > 0).slice(0, MAX_RESAMPLED_CODES);
   if (codes.length === 0) return [];
   const luma = lumaOf(image);
@@ -226,6 +227,8 @@ async function resampleLocated(zxing: ZxingDecoder, image: RgbaImage, located: r
   }
   return [];
 }
+
+type LocatedCode = Pick<UnreadCode, 'corners' | 'modules'>;
 
 /** `corners` found in a `scale`× copy of the frame's `patch`, in the frame's coordinates. */
 function inFrame(corners: Quad, patch: Rect, scale: number): Quad {

@@ -100,7 +100,7 @@ export function knownModules(size: number): Map<number, boolean> {
   return known;
 }
 
-/** How well the modules sampled at `corners` match `known`: the correlation of brightness with light (1 perfect). */
+/** How well the modules sampled at `corners` match `known` (`light`: +1 light, −1 dark): brightness correlated with lightness, higher is better. */
 function fitOf(luma: LumaImage, corners: Quad, size: number, cells: Int32Array, light: Float64Array): number {
   const means = moduleMeans(luma, corners, size, cells);
   const average = means.reduce((sum, value) => sum + value, 0) / means.length;
