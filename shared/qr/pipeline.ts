@@ -1,7 +1,8 @@
 import { assertRgbaImage } from './image';
-import { busiestRegion, cropRgba, finePatches, halfLuma, lumaOf, unsharpMask, upscale2xRgba, type LumaImage, type Rect } from './pixels';
+import { busiestRegion, clipRect, cropRgba, finePatches, halfLuma, lumaOf, unsharpMask, upscale2xRgba, type LumaImage, type Rect } from './pixels';
+import { resampledSymbol, type Quad } from './resample';
 import type { QrDecoder, RgbaImage } from './types';
-import type { ZxingDecoder } from './zxing';
+import type { UnreadCode, ZxingDecoder } from './zxing';
 
 /**
  * The shipped decode pipeline: every distinct, non-empty QR text in `image`. The decoders are
@@ -85,6 +86,12 @@ function halfSizeRules(pixels: number): { density: number; unreadCropMeansFullSe
 const MAX_CLOSER_LOOK_PIXELS = 200_000;
 
 /**
+ * The closer look re-samples at most this many codes ZXing located but could not read (a frame
+ * without a code rarely shows any; this bounds what one costs).
+ */
+const MAX_RESAMPLED_CODES = 4;
+
+/**
  * ZXing in stages, each only when the one before found nothing it could read:
  *
  * 1. From `halfSizeFrom` pixels up (1080p): ZXing on a half-size grey copy, every code it saw but
@@ -93,8 +100,10 @@ const MAX_CLOSER_LOOK_PIXELS = 200_000;
  * 2. From 1080p up, a full-size search without ZXing's downscaled pass; then the full search
  *    (ZXing's own full-size and downscaled passes), as before.
  * 3. A closer look for webcam frames: the busiest patch of the frame, upscaled 2× with and
- *    without sharpening, for the small, blurred, noisy codes of a laptop camera (dark on light);
- *    with `closerLookEvery` n > 1 only on every nth image that gets this far (a live loop).
+ *    without sharpening, for the small, blurred, noisy codes of a laptop camera (dark on light),
+ *    then every code the full search or the patch located but could not read, re-sampled module
+ *    by module (`resampledSymbol`); with `closerLookEvery` n > 1 only on every nth image that
+ *    gets this far (a live loop).
  */
 export function stagedZxing(zxing: ZxingDecoder, { halfSizeFrom = HALF_SIZE_FROM_PIXELS, closerLookEvery = 1 } = {}): QrDecoder {
   // Frames that reached stage 3 so far; the closer look runs when this is a multiple of `closerLookEvery`.
@@ -112,10 +121,11 @@ export function stagedZxing(zxing: ZxingDecoder, { halfSizeFrom = HALF_SIZE_FROM
         const { texts } = await zxing.read(image, { downscale: false });
         if (texts.length > 0) return uniqueTexts(texts);
       }
-      const texts = uniqueTexts(await zxing.decode(image));
-      if (texts.length > 0) return texts;
+      const closerLookDue = reachedCloserLook % closerLookEvery === 0;
+      const full = await fullSearch(zxing, image, { locate: closerLookDue });
+      if (full.texts.length > 0) return uniqueTexts(full.texts);
       if (reachedCloserLook++ % closerLookEvery !== 0) return [];
-      return closerLook(zxing, image, half ?? halfLuma(image));
+      return closerLook(zxing, image, half ?? halfLuma(image), full.unread);
     },
   };
 }
@@ -172,22 +182,57 @@ function unions(rects: readonly Rect[]): Rect[] {
 }
 
 /**
- * Stage 3: the busiest patch of the frame at full size, upscaled 2×, with and without an unsharp
- * mask (undoing part of a webcam's defocus). Costs a few milliseconds, on frames where everything before
- * found nothing (which includes every frame while the user is still searching).
+ * Stage 2's full search. With `locate`, below 1080p (webcam frames), it also tells where it saw
+ * codes it could not read, for the closer look to re-sample; only asked when the closer look would
+ * follow, since it costs the search about 1–3 ms more.
  */
-async function closerLook(zxing: ZxingDecoder, image: RgbaImage, half: LumaImage): Promise<string[]> {
+async function fullSearch(zxing: ZxingDecoder, image: RgbaImage, { locate }: { locate: boolean }): Promise<{ texts: string[]; unread: UnreadCode[] }> {
+  if (!locate || image.width * image.height >= FULL_SIZE_ONLY_FROM_PIXELS) return { texts: await zxing.decode(image), unread: [] };
+  return zxing.read(image, { downscale: true, locate: true });
+}
+
+/**
+ * Stage 3: the busiest patch of the frame at full size, upscaled 2×, with and without an unsharp
+ * mask (undoing part of a webcam's defocus); then the codes located but not read (`unread` from
+ * the full search, and the patch's), re-sampled. Costs a few milliseconds, on frames where
+ * everything before found nothing (which includes every frame while the user is still searching).
+ */
+async function closerLook(zxing: ZxingDecoder, image: RgbaImage, half: LumaImage, unread: readonly UnreadCode[]): Promise<string[]> {
+  // Where to re-sample: the corners in the frame and the side in modules.
+  const located: LocatedCode[] = [...unread];
   const region = busiestRegion(half);
-  if (!region || region.width * region.height * 4 > MAX_CLOSER_LOOK_PIXELS) return [];
-  const patch = lumaOf(cropRgba(image, scaled(region, 2)));
-  // Strongly sharpened first (blur as wide as a module), then upscaled alone (noise that
-  // sharpening would amplify). Dark on light only: an inverted search as well would double the
-  // cost of every searching frame, and it found no more codes in the benchmark.
-  for (const prepared of [() => upscale2xRgba(unsharpMask(patch, 3, 2)), () => upscale2xRgba(patch)]) {
-    const { texts } = await zxing.read(prepared(), { downscale: false, invert: false });
+  if (region && region.width * region.height * 4 <= MAX_CLOSER_LOOK_PIXELS) {
+    const patchRect = clipRect(scaled(region, 2), image.width, image.height);
+    const patch = lumaOf(cropRgba(image, patchRect));
+    // Strongly sharpened first (blur as wide as a module), then upscaled alone (noise that
+    // sharpening would amplify). Dark on light only: an inverted search as well would double the
+    // cost of every searching frame, and it found no more codes in the benchmark.
+    for (const prepared of [() => upscale2xRgba(unsharpMask(patch, 3, 2)), () => upscale2xRgba(patch)]) {
+      const reading = await zxing.read(prepared(), { downscale: false, invert: false, locate: true });
+      if (reading.texts.length > 0) return uniqueTexts(reading.texts);
+      located.push(...reading.unread.map(({ corners, modules }) => ({ corners: inFrame(corners, patchRect, 2), modules })));
+    }
+  }
+  return resampleLocated(zxing, image, located);
+}
+
+/** Codes located but not read, re-sampled module by module from the frame's brightness (`resampledSymbol`) and read again. */
+async function resampleLocated(zxing: ZxingDecoder, image: RgbaImage, located: readonly LocatedCode[]): Promise<string[]> {
+  const codes = located.filter((code) => code.modules > 0).slice(0, MAX_RESAMPLED_CODES);
+  if (codes.length === 0) return [];
+  const luma = lumaOf(image);
+  for (const code of codes) {
+    const { texts } = await zxing.read(resampledSymbol(luma, code.corners, code.modules), { downscale: false, invert: false });
     if (texts.length > 0) return uniqueTexts(texts);
   }
   return [];
+}
+
+type LocatedCode = Pick<UnreadCode, 'corners' | 'modules'>;
+
+/** `corners` found in a `scale`× copy of the frame's `patch`, in the frame's coordinates. */
+function inFrame(corners: Quad, patch: Rect, scale: number): Quad {
+  return corners.map(({ x, y }) => ({ x: patch.x + x / scale, y: patch.y + y / scale })) as unknown as Quad;
 }
 
 function scaled(rect: Rect, factor: number): Rect {

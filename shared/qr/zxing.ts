@@ -1,6 +1,7 @@
 import { prepareZXingModule, readBarcodes, type ReaderOptions } from 'zxing-wasm/reader';
 import { TweestapError } from '../errors';
 import type { LumaImage, Rect } from './pixels';
+import type { Quad } from './resample';
 import type { QrDecoder, RgbaImage } from './types';
 
 /** Above this many pixels (between 1440p and 4K) the first pass skips zxing's downscaling. */
@@ -26,7 +27,13 @@ export interface ZxingPass {
 export interface ZxingReading {
   texts: string[];
   found: Rect[];
-  unread: Rect[];
+  unread: UnreadCode[];
+}
+
+/** A code ZXing saw but could not read: the box around it, its corners, and its side in modules (0 when not known, or a Micro QR). */
+export interface UnreadCode extends Rect {
+  corners: Quad;
+  modules: number;
 }
 
 /**
@@ -77,7 +84,7 @@ export async function createZxingDecoder(source: ZxingWasmSource): Promise<Zxing
       return {
         texts: read.map((result) => result.text),
         found: read.map((result) => boundsOf(result.position)),
-        unread: results.filter((result) => !result.isValid).map((result) => boundsOf(result.position)),
+        unread: results.filter((result) => !result.isValid).map((result) => ({ ...boundsOf(result.position), corners: cornersOf(result.position), modules: modulesOf(result.version) })),
       };
     },
   };
@@ -97,9 +104,20 @@ function pgmOf({ width, height, data }: RgbaImage | LumaImage): Uint8Array {
   return file;
 }
 
+type Position = Awaited<ReturnType<typeof readBarcodes>>[number]['position'];
+
+function cornersOf(position: Position): Quad {
+  return [position.topLeft, position.topRight, position.bottomRight, position.bottomLeft];
+}
+
+/** A QR code's side in modules from its version ("1"–"40"); 0 for Micro QR ("M1"–"M4") or none. */
+function modulesOf(version: string): number {
+  return /^\d+$/.test(version) ? 17 + 4 * Number(version) : 0;
+}
+
 /** The upright box around a code's four corners. */
-function boundsOf(position: Awaited<ReturnType<typeof readBarcodes>>[number]['position']): Rect {
-  const corners = [position.topLeft, position.topRight, position.bottomRight, position.bottomLeft];
+function boundsOf(position: Position): Rect {
+  const corners = cornersOf(position);
   const xs = corners.map((corner) => corner.x);
   const ys = corners.map((corner) => corner.y);
   const x = Math.min(...xs);
