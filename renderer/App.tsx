@@ -24,12 +24,12 @@ import { useCodes } from './state/useCodes';
 import { resolveLocale, useDocumentLook } from './state/useDocumentLook';
 import { useWindowInput } from './state/useWindowInput';
 
-const AboutDialog = lazyDialog(() => import('./dialog-chunk').then((m) => m.AboutDialog));
-const AddDialog = lazyDialog(() => import('./dialog-chunk').then((m) => m.AddDialog));
-const BackupDialog = lazyDialog(() => import('./dialog-chunk').then((m) => m.BackupDialog));
-const CodeHelp = lazyDialog(() => import('./dialog-chunk').then((m) => m.CodeHelp));
-const RestoreDialog = lazyDialog(() => import('./dialog-chunk').then((m) => m.RestoreDialog));
-const SettingsDialog = lazyDialog(() => import('./dialog-chunk').then((m) => m.SettingsDialog));
+const AboutDialog = lazyDialog('AboutDialog');
+const AddDialog = lazyDialog('AddDialog');
+const BackupDialog = lazyDialog('BackupDialog');
+const CodeHelp = lazyDialog('CodeHelp');
+const RestoreDialog = lazyDialog('RestoreDialog');
+const SettingsDialog = lazyDialog('SettingsDialog');
 
 /** The root: picks the locale and theme, then renders the right first screen. */
 export function App() {

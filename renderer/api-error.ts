@@ -17,4 +17,3 @@ export class ApiError extends Error {
     super(key);
   }
 }
-

@@ -1,8 +1,7 @@
 /**
  * Where the dialogs that load on first use render: Suspense while their code loads, and an error
  * boundary for when it cannot load (a damaged or half-updated install), so the window shows a
- * translated notice instead of going blank. Its words are in the window's own messages, since
- * the dialogs' messages may be what failed to load.
+ * translated notice instead of going blank.
  */
 import { Component, Suspense, type ReactNode } from 'react';
 import { useI18n } from '../i18n/I18nContext';

@@ -3,12 +3,14 @@
  * `lazyDialog` makes a component that fetches its code on its first render, and `DialogLoading`
  * is what a screen reader hears meanwhile (React Suspense shows it until the code has arrived).
  */
-import { lazy, type ComponentType } from 'react';
+import { lazy } from 'react';
 import { useI18n } from '../i18n/I18nContext';
 
-/** A component loaded on its first render; wrap it in <Suspense fallback={<DialogLoading />}>. */
-export function lazyDialog<Props extends object>(load: () => Promise<ComponentType<Props>>) {
-  return lazy(async () => ({ default: await load() }));
+type DialogChunk = typeof import('../dialog-chunk');
+
+/** The dialog `name` of dialog-chunk.ts, loaded on its first render; render it inside a DialogBoundary. */
+export function lazyDialog<Name extends keyof DialogChunk>(name: Name) {
+  return lazy(async () => ({ default: (await import('../dialog-chunk'))[name] }));
 }
 
 /** The Suspense fallback: "Loading…" for assistive technology only, as the wait is short. */

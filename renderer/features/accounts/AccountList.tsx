@@ -15,8 +15,8 @@ import { AccountRow, accountLabel, type RowActions } from './AccountRow';
 import { moveItem } from './reorder';
 import { useCopyCode } from './useCopyCode';
 
-const DeleteDialog = lazyDialog(() => import('../../dialog-chunk').then((m) => m.DeleteDialog));
-const RenameDialog = lazyDialog(() => import('../../dialog-chunk').then((m) => m.RenameDialog));
+const DeleteDialog = lazyDialog('DeleteDialog');
+const RenameDialog = lazyDialog('RenameDialog');
 
 interface AccountListProps {
   accounts: readonly AccountView[];
