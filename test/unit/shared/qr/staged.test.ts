@@ -5,7 +5,7 @@ import { decodeQrTexts, LIVE_CLOSER_LOOK_EVERY, shippedDecoders, stagedZxing } f
 import type { LumaImage } from '../../../../shared/qr/pixels';
 import type { QrDecoder, RgbaImage } from '../../../../shared/qr/types';
 import { createZxingDecoder, type ZxingDecoder, type ZxingPass } from '../../../../shared/qr/zxing';
-import { BUSY_PAGE, fillRect, generateCameraFrame, generateScreenshot, HARD_CAMERA, HELD_BACK_PAGE, plainCodesImage } from '../../../fixtures/qr/generate';
+import { BUSY_PAGE, fillRect, generateCameraFrame, generateScreenshot, HARD_CAMERA, HARD_CAMERA_BLUR, HELD_BACK_PAGE, plainCodesImage } from '../../../fixtures/qr/generate';
 
 const wasmBinary = readFileSync(createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm'));
 const UHD = { width: 3840, height: 2160 };
@@ -58,6 +58,16 @@ describe('staged ZXing pipeline', () => {
     expect(spy.calls[0]).toBe('1280x720');
     expect(spy.calls.at(-1)).toBe('196x196');
     expect(await zxing.decode(frame.image)).toEqual([]);
+  }, SLOW);
+
+  it('reads a blurred, low-contrast webcam frame no ZXing call locates, through its finder patterns', async () => {
+    // Seed 100004 (tuning set camera-blur): a 37-module code, ink 99 on paper 174, 3.3 px/module, Gaussian blur 1.5, noise 12.
+    const frame = generateCameraFrame(100004, { camera: HARD_CAMERA_BLUR });
+    const spy = logged(zxing);
+    expect(await stagedZxing(spy).decode(frame.image)).toEqual(frame.texts);
+    // The full search, which located nothing to re-sample (and this low-contrast frame has no
+    // busiest patch to upscale), then the drawing of 37 + 8 modules at 4 px.
+    expect(spy.calls).toEqual(['1280x720', '180x180']);
   }, SLOW);
 
   it('finds nothing in frames without a code, after the full search and one closer look', async () => {
