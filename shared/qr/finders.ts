@@ -90,19 +90,19 @@ function scanScale({ stride, sums, squares }: Integral, scale: Scale, luma: Luma
   const { corners, areas, reach, far, module } = scale;
   const [c0, c1, c2, c3, f0, f1, f2, f3, s0, s1, s2, s3, n0, n1, n2, n3] = Array.from(corners) as [number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number];
   const [a0, a1, a2, a3] = Array.from(areas) as [number, number, number, number];
-  const templateSum = -a0 + (a1 - a0) - (a2 - a1) + (a3 - a2);
+  const [ringArea, outerRingArea, separatorArea] = [a1 - a0, a2 - a1, a3 - a2];
+  const templateSum = -a0 + ringArea - outerRingArea + separatorArea;
   const templateSpread = a3 - (templateSum * templateSum) / a3;
   for (let y = reach; y + far <= luma.height; y += step) {
     for (let x = reach, at = y * stride + reach; x + far <= luma.width; x += step, at += step) {
       const centre = (sums[at + c3] as number) - (sums[at + c2] as number) - (sums[at + c1] as number) + (sums[at + c0] as number);
       const five = (sums[at + f3] as number) - (sums[at + f2] as number) - (sums[at + f1] as number) + (sums[at + f0] as number);
-      const ring = (five - centre) / (a1 - a0);
-      if (ring <= centre / a0) continue;
+      // Mean brightness compared as sums over areas, multiplied out (no division on most places).
+      if ((five - centre) * a0 <= centre * ringArea) continue;
       const seven = (sums[at + s3] as number) - (sums[at + s2] as number) - (sums[at + s1] as number) + (sums[at + s0] as number);
-      const outerRing = (seven - five) / (a2 - a1);
-      if (outerRing >= ring) continue;
+      if ((seven - five) * ringArea >= (five - centre) * outerRingArea) continue;
       const nine = (sums[at + n3] as number) - (sums[at + n2] as number) - (sums[at + n1] as number) + (sums[at + n0] as number);
-      if ((nine - seven) / (a3 - a2) <= outerRing) continue;
+      if ((nine - seven) * outerRingArea <= (seven - five) * separatorArea) continue;
       const brightnessSpread = (squares[at + n3] as number) - (squares[at + n2] as number) - (squares[at + n1] as number) + (squares[at + n0] as number) - (nine * nine) / a3;
       if (brightnessSpread <= a3) continue; // flat: less than one level of deviation
       const agreement = -centre + (five - centre) - (seven - five) + (nine - seven);

@@ -36,7 +36,7 @@ export function uniqueTexts(texts: readonly string[]): string[] {
  * shipped as it is.
  */
 export function shippedDecoders(zxing: QrDecoder | ZxingDecoder, { live = false } = {}): QrDecoder[] {
-  return ['read' in zxing ? stagedZxing(zxing, live ? { closerLookEvery: LIVE_CLOSER_LOOK_EVERY } : {}) : zxing];
+  return ['read' in zxing ? stagedZxing(zxing, live ? { closerLookEvery: LIVE_CLOSER_LOOK_EVERY, finderSearchEvery: LIVE_FINDER_SEARCH_EVERY } : {}) : zxing];
 }
 
 /**
@@ -47,6 +47,14 @@ export function shippedDecoders(zxing: QrDecoder | ZxingDecoder, { live = false 
  * moment; single images (files, screens) always get it.
  */
 export const LIVE_CLOSER_LOOK_EVERY = 4;
+
+/**
+ * In a live video loop the closer look's finder search (`findSymbols`, about 8–11 ms) runs on the
+ * first and then every this many closer looks: on every one it took the searching frames of
+ * `camera-blur-no-code` below 40 frames/s (39.9 against 43.3 without it). A code held in view is
+ * still read within LIVE_CLOSER_LOOK_EVERY × this many frames (0.32 s at 25 frames/s).
+ */
+export const LIVE_FINDER_SEARCH_EVERY = 2;
 
 /**
  * From this many pixels up (1080p and larger) an image is first searched at half size. Safe
@@ -115,9 +123,10 @@ const MAX_FINDER_SYMBOLS = 2;
  *    without sharpening, for the small, blurred, noisy codes of a laptop camera (dark on light),
  *    then every code the full search or the patch located but could not read, re-sampled module
  *    by module (`resampledSymbol`), and codes found by our own finder search (`findSymbols`);
- *    with `closerLookEvery` n > 1 only on every nth image that gets this far (a live loop).
+ *    with `closerLookEvery` n > 1 only on every nth image that gets this far (a live loop), the
+ *    finder search with `finderSearchEvery` m > 1 only on every mth closer look.
  */
-export function stagedZxing(zxing: ZxingDecoder, { halfSizeFrom = HALF_SIZE_FROM_PIXELS, closerLookEvery = 1 } = {}): QrDecoder {
+export function stagedZxing(zxing: ZxingDecoder, { halfSizeFrom = HALF_SIZE_FROM_PIXELS, closerLookEvery = 1, finderSearchEvery = 1 } = {}): QrDecoder {
   // Frames that reached stage 3 so far; the closer look runs when this is a multiple of `closerLookEvery`.
   let reachedCloserLook = 0;
   return {
@@ -137,7 +146,8 @@ export function stagedZxing(zxing: ZxingDecoder, { halfSizeFrom = HALF_SIZE_FROM
       const full = await fullSearch(zxing, image, { locate: closerLookDue });
       if (full.texts.length > 0) return uniqueTexts(full.texts);
       if (reachedCloserLook++ % closerLookEvery !== 0) return [];
-      return closerLook(zxing, image, half ?? halfLuma(image), full.unread);
+      const findersDue = Math.floor((reachedCloserLook - 1) / closerLookEvery) % finderSearchEvery === 0;
+      return closerLook(zxing, image, half ?? halfLuma(image), full.unread, { findersDue });
     },
   };
 }
@@ -207,11 +217,11 @@ async function fullSearch(zxing: ZxingDecoder, image: RgbaImage, { locate }: { l
  * Stage 3: the busiest patch of the frame at full size, upscaled 2×, with and without an unsharp
  * mask (undoing part of a webcam's defocus); then the codes located but not read (`unread` from
  * the full search, and the patch's), re-sampled; then, on webcam-sized frames, codes no ZXing
- * call located, found by their finder patterns (`findSymbols`) and re-sampled. Costs about
- * 15–25 ms, on frames where everything before found nothing (which includes every frame while
+ * call located, found by their finder patterns (`findSymbols`) and re-sampled (when
+ * `findersDue`). Costs about 15–25 ms, on frames where everything before found nothing (which includes every frame while
  * the user is still searching; in the live loop only every LIVE_CLOSER_LOOK_EVERY-th).
  */
-async function closerLook(zxing: ZxingDecoder, image: RgbaImage, half: LumaImage, unread: readonly UnreadCode[]): Promise<string[]> {
+async function closerLook(zxing: ZxingDecoder, image: RgbaImage, half: LumaImage, unread: readonly UnreadCode[], { findersDue }: { findersDue: boolean }): Promise<string[]> {
   // Where to re-sample: the corners in the frame and the side in modules.
   const located: LocatedCode[] = [...unread];
   const region = busiestRegion(half);
@@ -231,7 +241,7 @@ async function closerLook(zxing: ZxingDecoder, image: RgbaImage, half: LumaImage
   const frameLuma = () => (luma ??= lumaOf(image));
   const texts = await readResampled(zxing, frameLuma, located.filter((code) => code.modules > 0).slice(0, MAX_RESAMPLED_CODES));
   if (texts.length > 0) return texts;
-  if (image.width * image.height >= HALF_SIZE_FROM_PIXELS) return [];
+  if (!findersDue || image.width * image.height >= HALF_SIZE_FROM_PIXELS) return [];
   // Codes no ZXing call located (too blurred and noisy for its binarizer): found by their finder patterns.
   const found = findSymbols(half, FINDER_MODULE_SIZES).slice(0, MAX_FINDER_SYMBOLS);
   return readResampled(zxing, frameLuma, found.map(({ corners, modules }) => ({ corners: fromHalfSize(corners), modules })));

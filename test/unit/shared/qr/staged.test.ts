@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decodeQrTexts, LIVE_CLOSER_LOOK_EVERY, shippedDecoders, stagedZxing } from '../../../../shared/qr/pipeline';
+import { decodeQrTexts, LIVE_CLOSER_LOOK_EVERY, LIVE_FINDER_SEARCH_EVERY, shippedDecoders, stagedZxing } from '../../../../shared/qr/pipeline';
 import type { LumaImage } from '../../../../shared/qr/pixels';
 import type { QrDecoder, RgbaImage } from '../../../../shared/qr/types';
 import { createZxingDecoder, type ZxingDecoder, type ZxingPass } from '../../../../shared/qr/zxing';
@@ -105,6 +105,17 @@ describe('staged ZXing pipeline', () => {
     // A single image (file, screen) gets the closer look every time.
     const [still] = shippedDecoders(zxing);
     for (let k = 0; k < 2; k++) expect(await decodeQrTexts(frame.image, [still as QrDecoder])).toEqual(frame.texts);
+  }, SLOW);
+
+  it('in a live loop runs the finder search on the first closer look and then only every Mth', async () => {
+    // Seed 100004: only the finder search reads it (checked above).
+    const frame = generateCameraFrame(100004, { camera: HARD_CAMERA_BLUR });
+    const [live] = shippedDecoders(zxing, { live: true });
+    const every = LIVE_CLOSER_LOOK_EVERY * LIVE_FINDER_SEARCH_EVERY;
+    expect(LIVE_FINDER_SEARCH_EVERY).toBeGreaterThan(1);
+    const readOn: number[] = [];
+    for (let k = 0; k <= every; k++) if ((await decodeQrTexts(frame.image, [live as QrDecoder])).length > 0) readOn.push(k);
+    expect(readOn).toEqual([0, every]);
   }, SLOW);
 
   it('searches 4K screenshots at half size: both codes, a code too small for half size included, without a full-size search', async () => {
