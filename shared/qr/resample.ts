@@ -113,14 +113,24 @@ function fitOf(luma: LumaImage, corners: Quad, size: number, cells: Int32Array, 
   return agreement / Math.sqrt(spread * light.length + 1e-9);
 }
 
+/** The known modules of a `size`-module symbol as cells and lightness (+1 light, −1 dark), for `fitOf`. */
+function knownPattern(size: number): { cells: Int32Array; light: Float64Array } {
+  const known = knownModules(size);
+  return { cells: Int32Array.from(known.keys()), light: Float64Array.from(known.values(), (dark) => (dark ? -1 : 1)) };
+}
+
+/** How well a `size`-module symbol at `corners` shows the modules every symbol has (a correlation, ≤ 1; about 0 where there is none). */
+export function knownFit(luma: LumaImage, corners: Quad, size: number): number {
+  const { cells, light } = knownPattern(size);
+  return fitOf(luma, corners, size, cells, light);
+}
+
 /**
  * `corners` moved, one at a time in steps of ½, ¼ and ⅛ of a module, while that makes the known
  * modules match better: ZXing's corners of a code it could not read are often a module off.
  */
 export function fitCorners(luma: LumaImage, corners: Quad, size: number): Quad {
-  const known = knownModules(size);
-  const cells = Int32Array.from(known.keys());
-  const light = Float64Array.from(known.values(), (dark) => (dark ? -1 : 1));
+  const { cells, light } = knownPattern(size);
   const moduleSide = Math.hypot(corners[1].x - corners[0].x, corners[1].y - corners[0].y) / size;
   let best = corners;
   let bestFit = fitOf(luma, best, size, cells, light);

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decodeQrTexts, LIVE_CLOSER_LOOK_EVERY, shippedDecoders, stagedZxing } from '../../../../shared/qr/pipeline';
+import { decodeQrTexts, LIVE_CLOSER_LOOK_EVERY, LIVE_FINDER_SEARCH_EVERY, shippedDecoders, stagedZxing } from '../../../../shared/qr/pipeline';
 import type { LumaImage } from '../../../../shared/qr/pixels';
 import type { QrDecoder, RgbaImage } from '../../../../shared/qr/types';
 import { createZxingDecoder, type ZxingDecoder, type ZxingPass } from '../../../../shared/qr/zxing';
-import { BUSY_PAGE, fillRect, generateCameraFrame, generateScreenshot, HARD_CAMERA, HELD_BACK_PAGE, plainCodesImage } from '../../../fixtures/qr/generate';
+import { BUSY_PAGE, fillRect, generateCameraFrame, generateScreenshot, HARD_CAMERA, HARD_CAMERA_BLUR, HELD_BACK_PAGE, plainCodesImage } from '../../../fixtures/qr/generate';
 
 const wasmBinary = readFileSync(createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm'));
 const UHD = { width: 3840, height: 2160 };
@@ -60,6 +60,16 @@ describe('staged ZXing pipeline', () => {
     expect(await zxing.decode(frame.image)).toEqual([]);
   }, SLOW);
 
+  it('reads a blurred, low-contrast webcam frame no ZXing call locates, through its finder patterns', async () => {
+    // Seed 100004 (tuning set camera-blur): a 37-module code, ink 99 on paper 174, 3.3 px/module, Gaussian blur 1.5, noise 12.
+    const frame = generateCameraFrame(100004, { camera: HARD_CAMERA_BLUR });
+    const spy = logged(zxing);
+    expect(await stagedZxing(spy).decode(frame.image)).toEqual(frame.texts);
+    // The full search, which located nothing to re-sample (and this low-contrast frame has no
+    // busiest patch to upscale), then the drawing of 37 + 8 modules at 4 px.
+    expect(spy.calls).toEqual(['1280x720', '180x180']);
+  }, SLOW);
+
   it('finds nothing in frames without a code, after the full search and one closer look', async () => {
     for (const seed of [6000, 6001, 6002]) {
       const spy = logged(zxing);
@@ -95,6 +105,17 @@ describe('staged ZXing pipeline', () => {
     // A single image (file, screen) gets the closer look every time.
     const [still] = shippedDecoders(zxing);
     for (let k = 0; k < 2; k++) expect(await decodeQrTexts(frame.image, [still as QrDecoder])).toEqual(frame.texts);
+  }, SLOW);
+
+  it('in a live loop runs the finder search on the first closer look and then only every Mth', async () => {
+    // Seed 100004: only the finder search reads it (checked above).
+    const frame = generateCameraFrame(100004, { camera: HARD_CAMERA_BLUR });
+    const [live] = shippedDecoders(zxing, { live: true });
+    const every = LIVE_CLOSER_LOOK_EVERY * LIVE_FINDER_SEARCH_EVERY;
+    expect(LIVE_FINDER_SEARCH_EVERY).toBeGreaterThan(1);
+    const readOn: number[] = [];
+    for (let k = 0; k <= every; k++) if ((await decodeQrTexts(frame.image, [live as QrDecoder])).length > 0) readOn.push(k);
+    expect(readOn).toEqual([0, every]);
   }, SLOW);
 
   it('searches 4K screenshots at half size: both codes, a code too small for half size included, without a full-size search', async () => {
