@@ -127,8 +127,10 @@ const MAX_FINDER_SYMBOLS = 2;
  *    finder search with `finderSearchEvery` m > 1 only on every mth closer look.
  */
 export function stagedZxing(zxing: ZxingDecoder, { halfSizeFrom = HALF_SIZE_FROM_PIXELS, closerLookEvery = 1, finderSearchEvery = 1 } = {}): QrDecoder {
-  // Frames that reached stage 3 so far; the closer look runs when this is a multiple of `closerLookEvery`.
+  // Frames that reached stage 3 so far, and closer looks taken: the closer look runs on every
+  // `closerLookEvery`-th such frame, its finder search on every `finderSearchEvery`-th closer look.
   let reachedCloserLook = 0;
+  let closerLooks = 0;
   return {
     name: `${zxing.name} staged`,
     async decode(image: RgbaImage): Promise<string[]> {
@@ -145,8 +147,9 @@ export function stagedZxing(zxing: ZxingDecoder, { halfSizeFrom = HALF_SIZE_FROM
       const closerLookDue = reachedCloserLook % closerLookEvery === 0;
       const full = await fullSearch(zxing, image, { locate: closerLookDue });
       if (full.texts.length > 0) return uniqueTexts(full.texts);
-      if (reachedCloserLook++ % closerLookEvery !== 0) return [];
-      const findersDue = Math.floor((reachedCloserLook - 1) / closerLookEvery) % finderSearchEvery === 0;
+      reachedCloserLook++;
+      if (!closerLookDue) return [];
+      const findersDue = closerLooks++ % finderSearchEvery === 0;
       return closerLook(zxing, image, half ?? halfLuma(image), full.unread, { findersDue });
     },
   };
