@@ -1,8 +1,10 @@
 /**
  * Pixel operations for the decode pipeline's extra passes, in plain TypeScript over typed arrays
  * (no DOM, no Node): grey (luma) images, crop, 2× down- and upscale, sharpen, and back to RGBA
- * for ZXing. Each makes one new array and leaves its input alone.
+ * for ZXing. The two widest loops (the half-size copy, the step counts of `finePatches`) run in
+ * WebAssembly (pixel-kernels.ts). Each makes one new array and leaves its input alone.
  */
+import { cellStepCounts, halvedLuma } from './pixel-kernels';
 import type { RgbaImage } from './types';
 
 /** One byte of brightness per pixel, row by row, no padding. */
@@ -75,49 +77,13 @@ export function cropLuma(luma: LumaImage, rect: Rect): LumaImage {
 
 /**
  * Half the size in each direction, each pixel the brightness of a 2×2 block's mean colour,
- * straight from RGBA (an odd last row or column is dropped). At 4K this runs over 33 MB and is
- * the pipeline's largest JavaScript loop, hence whole pixels read as 32-bit words, red and blue
- * added in one go (two 16-bit lanes), and nothing but arithmetic in the loop (a branch or `??`
- * there made it several times slower in V8).
+ * straight from RGBA (an odd last row or column is dropped). At 4K this runs over 33 MB, so it
+ * runs in WebAssembly SIMD (`halvedLuma`).
  */
 export function halfLuma(image: RgbaImage): LumaImage {
   const width = image.width >> 1;
   const height = image.height >> 1;
-  const luma = new Uint8Array(width * height);
-  halve(wordsOf(image), image.width, width, height, luma);
-  return { width, height, data: luma };
-}
-
-/**
- * The loop of `halfLuma`, over typed arrays and numbers only: with no object in it, V8's
- * on-stack optimisation of this long first run is not thrown away when object shapes change
- * elsewhere (which left a 4K image's first halving interpreted, a second instead of milliseconds).
- */
-function halve(words: Int32Array, stride: number, width: number, height: number, luma: Uint8Array): void {
-  for (let y = 0; y < height; y++) {
-    let k = 2 * y * stride;
-    const end = (y + 1) * width;
-    for (let i = y * width; i < end; i++, k += 2) {
-      luma[i] = blockLuma(words[k] as number, words[k + 1] as number, words[k + stride] as number, words[k + stride + 1] as number);
-    }
-  }
-}
-
-/** The brightness of the mean of four RGBA words. Red sits in the low 16 bits, blue in the high 16: four bytes each cannot overflow a lane. */
-function blockLuma(a: number, b: number, c: number, d: number): number {
-  const redBlue = (a & 0xff00ff) + (b & 0xff00ff) + (c & 0xff00ff) + (d & 0xff00ff);
-  const green = ((a >> 8) & 255) + ((b >> 8) & 255) + ((c >> 8) & 255) + ((d >> 8) & 255);
-  return (306 * (redBlue & 0xffff) + 601 * green + 117 * (redBlue >> 16) + 2048) >> 12;
-}
-
-/**
- * The RGBA bytes as one little-endian 32-bit word per pixel (R in the low byte), copied only when
- * unaligned. Signed: an opaque pixel is above 2³¹, which V8 would hold as a slow double if unsigned.
- */
-function wordsOf(image: RgbaImage): Int32Array {
-  const { data } = image;
-  const aligned = data.byteOffset % 4 === 0 ? data : data.slice();
-  return new Int32Array(aligned.buffer, aligned.byteOffset, image.width * image.height);
+  return { width, height, data: halvedLuma(image, width, height) };
 }
 
 /**
@@ -251,8 +217,9 @@ export function busiestRegion(half: LumaImage, cell = 4): Rect | undefined {
 }
 
 /**
- * Patches of fine, strong texture: cells of `cell`×`cell` pixels where at least `density` of the
- * pixels differ from their right or lower neighbour by more than `step` levels, kept only where
+ * Patches of fine, strong texture: cells of 4×4 pixels where at least `density` of the pixels
+ * of every other row (half the work, and enough to tell texture from text) differ from their
+ * right or lower neighbour by more than `step` levels (`cellStepCounts`), kept only where
  * a whole `block`×`block` square of such cells lies (a code is a solid square of texture; text,
  * rules and icons leave gaps), then joined into 8-connected groups, each with a one-cell margin.
  * On a half-size screenshot that is what a code too small to read at half size looks like
@@ -262,13 +229,13 @@ export function busiestRegion(half: LumaImage, cell = 4): Rect | undefined {
 export function finePatches(
   luma: LumaImage,
   known: readonly Rect[],
-  { cell = 4, step = 40, density = 0.45, block = 4, most = 16 } = {},
+  { step = 40, density = 0.45, block = 4, most = 16 } = {},
 ): Rect[] | undefined {
   const { width, height, data } = luma;
+  const cell = 4;
   const cols = Math.floor((width - 1) / cell);
   const rows = Math.floor((height - 1) / cell);
-  const dense = new Uint8Array(cols * rows);
-  countSteps(data, width, cell, step, cols, rows, dense);
+  const dense = cellStepCounts(data, width, step, cols, rows);
   const needed = (density * cell * cell) / 2;
   for (let k = 0; k < dense.length; k++) dense[k] = (dense[k] as number) >= needed ? 1 : 0;
   for (const rect of known) {
@@ -288,27 +255,6 @@ export function finePatches(
     width: (Math.min(cols, group.x1 + 2) - Math.max(0, group.x0 - 1)) * cell,
     height: (Math.min(rows, group.y1 + 2) - Math.max(0, group.y0 - 1)) * cell,
   }));
-}
-
-/**
- * For each `cell`×`cell` cell, how many pixels of every other row (half the work, and enough to
- * tell texture from text) step by more than `step` levels to their right or lower neighbour, into
- * `counts` (up to cell²/2, a byte). Typed arrays and numbers only, for V8 (see `halve`): the same
- * counts as with `?? 0` on every read, and `finePatches` about 12 % sooner (12.2 → 10.7 ms).
- */
-function countSteps(data: Uint8Array, width: number, cell: number, step: number, cols: number, rows: number, counts: Uint8Array): void {
-  for (let cy = 0; cy < rows; cy++) {
-    for (let y = cy * cell; y < (cy + 1) * cell; y += 2) {
-      for (let cx = 0, i = y * width; cx < cols; cx++) {
-        let edges = counts[cy * cols + cx] as number;
-        for (const end = i + cell; i < end; i++) {
-          const v = data[i] as number;
-          if (Math.abs((data[i + 1] as number) - v) > step || Math.abs((data[i + width] as number) - v) > step) edges++;
-        }
-        counts[cy * cols + cx] = edges;
-      }
-    }
-  }
 }
 
 /** The set cells of `set` that lie in some `block`×`block` square of set cells (a summed-area table). */
