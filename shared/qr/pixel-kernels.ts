@@ -81,8 +81,7 @@ export function halvedLuma(image: RgbaImage, width: number, height: number): Uin
  * neighbour: 0–8, one byte per cell, row by row.
  */
 export function cellStepCounts(luma: Uint8Array, width: number, step: number, cols: number, rows: number): Uint8Array {
-  // 16 bytes spare: the last vector load of a row may read past the image's last pixel.
-  const counts = luma.length + 16;
+  const counts = luma.length;
   const kernels = kernelsWith(counts + cols * rows);
   const memory = new Uint8Array(kernels.memory.buffer);
   memory.set(luma);
