@@ -23,22 +23,27 @@ function lumaImage(width: number, height: number, level: (x: number, y: number) 
   return { width, height, data };
 }
 
+/** `findSymbols`' best symbol in `frame` has the code's side and its corners within 1.5 modules of the true ones. */
+function expectSymbolFound(frame: ReturnType<typeof generateCameraFrame>): void {
+  const truth = frame.symbol;
+  if (!truth) throw new Error('the generator places a code');
+  const [topLeft, topRight] = truth.corners;
+  const module = Math.hypot((topRight?.x ?? NaN) - (topLeft?.x ?? NaN), (topRight?.y ?? NaN) - (topLeft?.y ?? NaN)) / truth.size;
+  const [best] = findSymbols(halfLuma(frame.image), FINDER_MODULE_SIZES);
+  expect(best?.modules).toBe(truth.size);
+  best?.corners.forEach(({ x, y }, n) => {
+    // Half-size coordinates in the frame's: a half-size pixel's centre lies between two of the frame's.
+    expect(Math.hypot(2 * x + 0.5 - (truth.corners[n]?.x ?? NaN), 2 * y + 0.5 - (truth.corners[n]?.y ?? NaN)) / module, `corner ${n}`).toBeLessThan(1.5);
+  });
+}
+
 describe('finding QR symbols by their finder patterns', () => {
   it('finds a blurred, low-contrast code ZXing does not locate, with its side and corners', async () => {
     // Seed 100004 (tuning set camera-blur): a 37-module code, ink 99 on paper 174, 3.3 px/module, Gaussian blur 1.5, noise 12.
     const frame = generateCameraFrame(100004, { camera: HARD_CAMERA_BLUR });
     const { unread } = await zxing.read(frame.image, { downscale: true, locate: true });
     expect(unread.filter((code) => code.modules > 0)).toEqual([]);
-    const truth = frame.symbol;
-    if (!truth) throw new Error('the generator places a code');
-    const [topLeft, topRight] = truth.corners;
-    const module = Math.hypot((topRight?.x ?? NaN) - (topLeft?.x ?? NaN), (topRight?.y ?? NaN) - (topLeft?.y ?? NaN)) / truth.size;
-    const [best] = findSymbols(halfLuma(frame.image), FINDER_MODULE_SIZES);
-    expect(best?.modules).toBe(truth.size);
-    best?.corners.forEach(({ x, y }, n) => {
-      // Half-size coordinates in the frame's: a half-size pixel's centre lies between two of the frame's.
-      expect(Math.hypot(2 * x + 0.5 - (truth.corners[n]?.x ?? NaN), 2 * y + 0.5 - (truth.corners[n]?.y ?? NaN)) / module, `corner ${n}`).toBeLessThan(1.5);
-    });
+    expectSymbolFound(frame);
   }, SLOW);
 
   it.each([
@@ -47,16 +52,7 @@ describe('finding QR symbols by their finder patterns', () => {
     [100046, 'motion blur, 3.8 px/module'],
     [100087, '2.7 px/module'],
   ])('finds the code of seed %i (%s) within 1.5 modules of its corners', (seed) => {
-    const frame = generateCameraFrame(seed, { camera: HARD_CAMERA_BLUR });
-    const truth = frame.symbol;
-    if (!truth) throw new Error('the generator places a code');
-    const [topLeft, topRight] = truth.corners;
-    const module = Math.hypot((topRight?.x ?? NaN) - (topLeft?.x ?? NaN), (topRight?.y ?? NaN) - (topLeft?.y ?? NaN)) / truth.size;
-    const [best] = findSymbols(halfLuma(frame.image), FINDER_MODULE_SIZES);
-    expect(best?.modules).toBe(truth.size);
-    best?.corners.forEach(({ x, y }, n) => {
-      expect(Math.hypot(2 * x + 0.5 - (truth.corners[n]?.x ?? NaN), 2 * y + 0.5 - (truth.corners[n]?.y ?? NaN)) / module, `corner ${n}`).toBeLessThan(1.5);
-    });
+    expectSymbolFound(generateCameraFrame(seed, { camera: HARD_CAMERA_BLUR }));
   }, SLOW);
 
   it('finds nothing in webcam frames without a code', () => {
