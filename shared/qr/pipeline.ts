@@ -221,8 +221,8 @@ async function fullSearch(zxing: ZxingDecoder, image: RgbaImage, { locate }: { l
  * Stage 3: the busiest patch of the frame at full size, upscaled 2×, with and without an unsharp
  * mask (undoing part of a webcam's defocus); then the codes located but not read (`unread` from
  * the full search, and the patch's), re-sampled; then, on webcam-sized frames and when
- * `findersDue`, codes no ZXing call located, found by their finder patterns (`findSymbols`, 8–11
- * ms of the cost) and re-sampled. Runs on frames where everything before found nothing, which
+ * `findersDue`, codes no ZXing call located, found by their finder patterns (`findSymbols`, about
+ * 19 ms of the cost) and re-sampled. Runs on frames where everything before found nothing, which
  * includes every frame while the user is still searching (in the live loop only some of them).
  */
 async function closerLook(zxing: ZxingDecoder, image: RgbaImage, half: LumaImage, unread: readonly UnreadCode[], { findersDue }: { findersDue: boolean }): Promise<string[]> {
